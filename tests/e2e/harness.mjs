@@ -64,6 +64,11 @@ export const CSP = {
   ].join('; '),
 };
 
+/** A site's policy without 'wasm-unsafe-eval': its own scripts still load, WebAssembly does not. */
+export function withoutWasm(csp) {
+  return csp.replace(/\s*'wasm-unsafe-eval'/g, '');
+}
+
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm', '.json': 'application/json',
