@@ -291,3 +291,18 @@ test('highlight helpers read CSS.highlights (also inside the shadow root) and me
   assert.ok(rectsClose(m.highlights[1].rects, m.phrases['bed 12']));
   await page.close();
 });
+
+test('demo start page links to every fixture; twitter.com serves the X fixture too', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(SITES.demo);
+  const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.href));
+  for (const url of [SITES.xHome, SITES.xCompose, SITES.facebook, SITES.linkedinClassic, SITES.linkedinNew, SITES.linkedinFeedNew]) {
+    assert.ok(links.includes(url), `demo links ${url}`);
+  }
+  await page.close();
+  const tw = await openFixture(browser, 'https://twitter.com/home');
+  await typeInEditor(tw, 'legacy domain');
+  assert.equal(await modelText(tw), 'legacy domain');
+  await noErrors(tw);
+  await tw.close();
+});
