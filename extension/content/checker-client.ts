@@ -87,7 +87,8 @@ export async function createCheckerClient(): Promise<CheckerClient> {
     const module = await WebAssembly.compile(await response.arrayBuffer());
     await initCore({ module_or_path: module });
     client = new PageChecker();
-  } catch {
+  } catch (error) {
+    console.info("SafePost: WebAssembly is not available in this page; checking in the background.", String(error));
     client = new WorkerChecker();
   }
   document.documentElement.dataset.safepostChecker = client.path;

@@ -12,7 +12,7 @@ const POST_LABELS = new Set([
 const COMMENT_LABEL = /comment|reply|coment|kommentar|antwort|respon/i;
 
 function isComment(editor: HTMLElement): boolean {
-  return COMMENT_LABEL.test(editor.getAttribute("aria-label") ?? "") || editor.closest("form") !== null;
+  return COMMENT_LABEL.test(editor.getAttribute("aria-label") ?? "");
 }
 
 function composerOf(editor: HTMLElement): Element | null {
@@ -42,7 +42,7 @@ export const facebookAdapter: SiteAdapter = {
     return replaceViaInsertText(editor, readBlocks(editor), start, end, replacement);
   },
   hasMediaAttached(editor) {
-    // Attached photos and videos are previewed from blob: URLs inside the composer.
-    return hasMediaIn(composerOf(editor), 'img[src^="blob:"], video, [aria-label="Remove photo"], [aria-label="Remove video"]');
+    // Attached photos are previewed from blob: URLs with generated alt text ("May be an image of").
+    return hasMediaIn(composerOf(editor), 'img[src^="blob:"], img[alt^="May be an image"], video');
   },
 };

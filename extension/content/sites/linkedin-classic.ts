@@ -34,6 +34,6 @@ export const linkedinClassicAdapter: SiteAdapter = {
     return replaceViaInsertText(editor, readBlocks(editor), start, end, replacement);
   },
   hasMediaAttached(editor) {
-    return hasMediaIn(composerOf(editor), 'img[src^="blob:"], video, .share-creation-state__preview img');
+    return hasMediaIn(composerOf(editor), 'img[src^="blob:"], video, .share-creation-state__additional-content img, .share-images img');
   },
 };

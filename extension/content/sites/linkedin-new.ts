@@ -38,6 +38,6 @@ export const linkedinNewAdapter: SiteAdapter = {
     return replaceViaInsertText(editor, readBlocks(editor), start, end, replacement);
   },
   hasMediaAttached(editor) {
-    return hasMediaIn(composerOf(editor), 'img[src^="blob:"], video');
+    return hasMediaIn(composerOf(editor), 'img[src^="blob:"], video, .share-compose__media img');
   },
 };
