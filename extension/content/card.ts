@@ -249,7 +249,8 @@ function findingAt(session: LiveSession, x: number, y: number): { finding: Findi
 
 /** Hover, click and keyboard triggers for the card. Returns a function that removes them. */
 export function installCardTriggers(registry: LiveRegistry, card: SuggestionCard): () => void {
-  let pending: PointerEvent | null = null;
+  // composedPath() is empty once dispatch is over, so keep it with the coordinates.
+  let pending: { x: number; y: number; path: EventTarget[] } | null = null;
   let frame = 0;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   const cancelClose = () => {
@@ -267,20 +268,20 @@ export function installCardTriggers(registry: LiveRegistry, card: SuggestionCard
 
   const onPointerMove = (e: PointerEvent) => {
     if (!registry.active()) return;
-    pending = e;
+    pending = { x: e.clientX, y: e.clientY, path: e.composedPath() };
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       const ev = pending;
       pending = null;
       if (!ev) return;
-      const path = ev.composedPath();
+      const path = ev.path;
       if (path.some((t) => card.contains(t))) {
         cancelClose();
         return;
       }
       const session = registry.containing(path[0] as Node);
-      const found = session ? findingAt(session, ev.clientX, ev.clientY) : null;
+      const found = session ? findingAt(session, ev.x, ev.y) : null;
       if (session && found) {
         cancelClose();
         const s = card.current();
