@@ -29,6 +29,8 @@ export class LiveSession implements EditorSession {
   private visible: Finding[] = [];
   private readonly ignoredOnce = new Set<string>();
   private frame = 0;
+  private microtaskQueued = false;
+  private checkedThisFrame = false;
   private inFlight = false;
   private rerunAfterFlight = false;
   private readonly observer: MutationObserver;
@@ -58,12 +60,34 @@ export class LiveSession implements EditorSession {
     return this.checkedText;
   }
 
-  /** Coalesces checks to one per animation frame. */
+  /**
+   * Coalesces checks to one per animation frame. The first change in a frame is checked at
+   * once (in a microtask, after the editor's own DOM update), so the underline is painted in
+   * the same frame as the keystroke; further changes in that frame wait for the next one.
+   */
   schedule(): void {
-    if (this.frame) return;
+    if (this.frame || this.microtaskQueued) return;
+    if (!this.checkedThisFrame) {
+      this.microtaskQueued = true;
+      queueMicrotask(() => {
+        this.microtaskQueued = false;
+        this.markFrameBusy();
+        void this.run();
+      });
+      return;
+    }
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      this.markFrameBusy();
       void this.run();
+    });
+  }
+
+  private markFrameBusy(): void {
+    if (this.checkedThisFrame) return;
+    this.checkedThisFrame = true;
+    requestAnimationFrame(() => {
+      this.checkedThisFrame = false;
     });
   }
 
