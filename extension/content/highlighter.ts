@@ -95,7 +95,7 @@ class OverlayPainter implements Highlighter {
       const host = document.createElement("div");
       host.dataset.safepostOverlay = "";
       host.style.cssText = "position:fixed;inset:0;pointer-events:none;z-index:2147483646;contain:strict;";
-      const root = host.attachShadow({ mode: "closed" });
+      const root = host.attachShadow({ mode: "open" });
       layer = { host, root, ranges };
       this.layers.set(editor, layer);
     }

@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   };
   applyConfig();
 
-  const painter = createHighlighter();
+  // Test hook: <html data-safepost-force-overlay> makes Chromium use the overlay fallback that
+  // browsers without the Highlight API get. It only changes how underlines are drawn.
+  const painter = createHighlighter(document.documentElement.hasAttribute("data-safepost-force-overlay"));
   const announcer = new CriticalAnnouncer();
   const actions = {
     apply(session: LiveSession, f: Finding) {

@@ -5,7 +5,7 @@
 // Run: node --test tests/e2e/extension.test.mjs   (after ./build.sh or node extension/build.mjs)
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -328,6 +328,82 @@ test('settings act at once: site switch off and on, always ignore (hash only), t
   // Nothing sensitive is kept in DOM attributes.
   const attrs = await page.evaluate(() => JSON.stringify(document.documentElement.dataset));
   assert.ok(!attrs.includes('5919'));
+  await page.close();
+});
+
+test('on install the background opens the welcome page', async (t) => {
+  // Without the page (another work stream writes it) the tab shows an error page, URL unknown.
+  if (!existsSync(join(DIST, 'welcome.html'))) return t.skip('dist/welcome.html not built yet');
+  await waitFor(async () => {
+    const urls = browser.context.pages().map((p) => p.url());
+    return { ok: urls.some((u) => u === `chrome-extension://${browser.extensionId}/welcome.html`), value: urls };
+  }, { what: 'welcome.html tab' });
+});
+
+test('toolbar badge counts high+critical; the popup\'s summary and focus-finding messages work', async () => {
+  const page = await openFixture(browser, SITES.xHome);
+  await ready(page);
+  const text = `${RISKY[0]} ${RISKY[1]}`;
+  await typeInEditor(page, text);
+  const findings = expectedFindings(text);
+  await waitForHighlights(page, expectedHighlights(text));
+  const serious = findings.filter((f) => f.severity === 'critical' || f.severity === 'high').length;
+  assert.ok(serious > 0);
+  const ask = (message) => browser.serviceWorker.evaluate(async (m) => {
+    const tabs = await chrome.tabs.query({ url: 'https://x.com/*' });
+    const tab = tabs[tabs.length - 1];
+    return { badge: await chrome.action.getBadgeText({ tabId: tab.id }), answer: m ? await chrome.tabs.sendMessage(tab.id, m) : null };
+  }, message);
+  await waitFor(async () => {
+    const { badge } = await ask(null);
+    return { ok: badge === String(serious), value: badge };
+  }, { what: 'toolbar badge' });
+  const { answer: summary } = await ask({ type: 'safepost:get-summary' });
+  assert.equal(summary.site, 'x');
+  assert.equal(summary.active, true);
+  assert.deepEqual(summary.findings.map((f) => [f.text, f.start, f.end, f.editorIndex]), findings.map((f) => [f.text, f.start, f.end, 0]));
+  assert.equal(summary.counts.critical, findings.filter((f) => f.severity === 'critical').length);
+  const target = findings[findings.length - 1];
+  const { answer: focused } = await ask({ type: 'safepost:focus-finding', editorIndex: 0, start: target.start, end: target.end });
+  assert.equal(focused.ok, true);
+  assert.equal(await page.evaluate(() => document.getSelection().toString()), target.text);
+  await page.close();
+});
+
+test('overlay fallback (no Highlight API): boxes sit under the phrase, outside the editor, and follow scrolling', async () => {
+  const page = await browser.context.newPage();
+  // The test hook must be on <html> before the content script starts (document_idle).
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.setAttribute('data-safepost-force-overlay', '')));
+  await page.goto(SITES.xHome);
+  await page.waitForFunction(() => window.__safepostFixture?.ready && window.__safepostFixture.editors().length > 0);
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.safepostPainter), 'overlay');
+  const text = RISKY[1];
+  await typeInEditor(page, text);
+  const phrase = expectedHighlights(text)[0].text;
+  const check = async (label) => {
+    const got = await waitFor(async () => {
+      const boxes = await page.evaluate(() => Array.from(document.querySelectorAll('[data-safepost-overlay]')).flatMap((h) =>
+        Array.from(h.shadowRoot.querySelectorAll('.u')).map((b) => { const r = b.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })));
+      return { ok: boxes.length > 0, value: boxes };
+    }, { what: `${label}: overlay boxes` });
+    const { phrases } = await highlightRects(page, [phrase]);
+    const want = phrases[phrase].filter((r) => r.width > 0.5);
+    assert.equal(got.value.length, want.length, label);
+    got.value.forEach((b, i) => {
+      assert.ok(Math.abs(b.x - want[i].x) <= 1 && Math.abs(b.width - want[i].width) <= 1, `${label}: box x/width`);
+      assert.ok(b.y >= want[i].y && b.y <= want[i].y + want[i].height + 1, `${label}: box under the text line`);
+    });
+    return got.value[0];
+  };
+  const before = await check('initially');
+  assert.deepEqual(await highlightedTexts(page), [], 'no Highlight API ranges in overlay mode');
+  assert.equal(await page.evaluate(() => window.__safepostFixture.editors()[0].querySelector('[data-safepost-overlay]')), null);
+  await page.evaluate(() => { document.body.style.paddingBottom = '3000px'; window.scrollBy(0, 50); });
+  await settle(page);
+  await settle(page);
+  const after = await check('after scrolling');
+  assert.ok(Math.abs(after.y - before.y) > 5, 'the phrase moved and the box with it');
   await page.close();
 });
 
