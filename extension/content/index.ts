@@ -146,6 +146,9 @@ async function main(): Promise<void> {
   };
   addEventListener("scroll", relayout, { capture: true, passive: true });
   addEventListener("resize", relayout, { passive: true });
+  // Overlay boxes don't move with the text by themselves: also follow dialogs that move without
+  // scroll or resize events (animations, drags). The Highlight API needs none of this.
+  if (painter.mode === "overlay") setInterval(relayout, 250);
 
   let removeTriggers: (() => void) | null = null;
   let removeGuard: (() => void) | null = null;

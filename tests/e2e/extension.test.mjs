@@ -404,6 +404,11 @@ test('overlay fallback (no Highlight API): boxes sit under the phrase, outside t
   await settle(page);
   const after = await check('after scrolling');
   assert.ok(Math.abs(after.y - before.y) > 5, 'the phrase moved and the box with it');
+  // A box that moves without any scroll or resize event (a dragged or animated dialog).
+  await page.evaluate(() => { window.__safepostFixture.editors()[0].parentElement.style.transform = 'translate(41px, 17px)'; });
+  await page.waitForTimeout(400);
+  const moved = await check('after the box moved');
+  assert.ok(Math.abs(moved.x - after.x) > 5, 'the phrase moved sideways and the box with it');
   await page.close();
 });
 
