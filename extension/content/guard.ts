@@ -38,6 +38,8 @@ interface Blocked {
   /** The post button, to find it again if the site re-rendered it meanwhile. */
   button: HTMLElement | null;
   focusBack: HTMLElement;
+  /** The caret or selection in that editor when we stopped the post, to put it back. */
+  caret: StaticRange | null;
 }
 
 // The order in which a mouse click reaches a page; a gesture is replayed from the event we
@@ -244,8 +246,10 @@ export function installGuard(registry: SessionRegistry): () => void {
     }
   }
 
-  function block(b: Blocked, hits: Hit[]): void {
-    blocked = b;
+  function block(b: Omit<Blocked, "caret">, hits: Hit[]): void {
+    // Save the caret before the modal takes focus: Chromium drops the selection of content
+    // that becomes inert, and focusing the editor again would put the caret at the start.
+    blocked = { ...b, caret: saveCaret(b.focusBack) };
     ui ??= new GuardDialog();
     ui.open(hits, {
       onEdit: () => finish(false),
@@ -261,7 +265,7 @@ export function installGuard(registry: SessionRegistry): () => void {
     });
     // Re-check now that nothing is racing the site: refresh the list, or let the post through
     // if the findings we decided on were stale and the post is in fact clean.
-    const mine = b;
+    const mine = blocked;
     Promise.all(b.group.map((s) => s.checkNow()))
       .then((fresh) => {
         if (blocked !== mine || !ui) return;
@@ -281,7 +285,7 @@ export function installGuard(registry: SessionRegistry): () => void {
     ui?.close();
     if (!b) return;
     if (post) replay(b);
-    else if (restoreFocus) focusEditor(b.focusBack);
+    else if (restoreFocus) focusEditor(b.focusBack, b.caret);
   }
 
   function replay(b: Blocked): void {
@@ -300,7 +304,7 @@ export function installGuard(registry: SessionRegistry): () => void {
         target.dispatchEvent(ev);
       }
     } else {
-      if (!s.thenClick) focusEditor(b.focusBack); // shortcuts are read from the focused editor
+      if (!s.thenClick) focusEditor(b.focusBack, b.caret); // shortcuts are read from the focused editor
       const ev = new KeyboardEvent("keydown", s.init);
       replays.add(ev);
       const notCancelled = target.dispatchEvent(ev);
@@ -367,12 +371,44 @@ function focusTarget(group: EditorSession[], hits: Hit[]): HTMLElement {
   return hits[0]?.session.editor ?? group[0].editor;
 }
 
-function focusEditor(editor: HTMLElement): void {
+/** The document's selection, or the shadow root's where the editor lives in one (Quill). */
+function selectionFor(editor: HTMLElement): Selection | null {
+  const root = editor.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null };
+  if (root instanceof ShadowRoot && typeof root.getSelection === "function") return root.getSelection();
+  return document.getSelection();
+}
+
+function saveCaret(editor: HTMLElement): StaticRange | null {
+  const sel = selectionFor(editor);
+  if (!sel || sel.rangeCount === 0) return null;
+  const r = sel.getRangeAt(0);
+  if (!editor.contains(r.startContainer) || !editor.contains(r.endContainer)) return null;
+  return new StaticRange({ startContainer: r.startContainer, startOffset: r.startOffset, endContainer: r.endContainer, endOffset: r.endOffset });
+}
+
+function focusEditor(editor: HTMLElement, caret: StaticRange | null): void {
   if (!editor.isConnected) return;
   const active = (editor.getRootNode() as Document | ShadowRoot).activeElement;
-  // Closing the dialog already gave focus back where it was: keep the user's caret there.
-  if (active && (active === editor || editor.contains(active))) return;
-  editor.focus({ preventScroll: true });
+  if (!active || !(active === editor || editor.contains(active))) editor.focus({ preventScroll: true });
+  if (!caret || !editor.contains(caret.startContainer) || !editor.contains(caret.endContainer)) return;
+  const sel = document.getSelection();
+  const now = selectionFor(editor);
+  const cur = now && now.rangeCount ? now.getRangeAt(0) : null;
+  if (
+    cur &&
+    cur.startContainer === caret.startContainer &&
+    cur.startOffset === caret.startOffset &&
+    cur.endContainer === caret.endContainer &&
+    cur.endOffset === caret.endOffset
+  ) {
+    return; // already where the user left it
+  }
+  try {
+    // Offsets may have outlived a re-render of the text node; then the browser throws.
+    sel?.setBaseAndExtent(caret.startContainer, caret.startOffset, caret.endContainer, caret.endOffset);
+  } catch {
+    // Keep whatever caret focusing gave us.
+  }
 }
 
 interface DialogHandlers {
