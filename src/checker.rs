@@ -1,0 +1,262 @@
+//! Runs the rules over a text and turns their hits into findings the user can act on.
+use crate::config::{Config, ConfigError};
+use crate::model::{Finding, Report};
+use crate::rulebook::guidance;
+use crate::rules::{self, Context, Hit, Rule};
+use crate::text::{utf16_offsets, Document, Lexicon};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+
+/// Per-check facts that are not in the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// An image or video is attached to the post.
+    pub media_attached: bool,
+}
+
+/// A configured checker. Building one compiles nothing per call; `check` is cheap to call on
+/// every keystroke.
+pub struct Checker {
+    config: Config,
+    rules: Vec<Box<dyn Rule>>,
+    workplace: Lexicon,
+    ignored: HashSet<String>,
+}
+
+impl Checker {
+    pub fn new(config: Config) -> Result<Checker, ConfigError> {
+        config.validate()?;
+        let rules = rules::all()
+            .into_iter()
+            .filter(|r| !config.disabled_rules.iter().any(|id| id == r.info().id))
+            .collect();
+        let workplace = Lexicon::new(config.workplace_terms.iter().map(|t| t.trim()));
+        let ignored = config
+            .ignored_hashes
+            .iter()
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
+        Ok(Checker {
+            config,
+            rules,
+            workplace,
+            ignored,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn check(&self, text: &str) -> Report {
+        self.check_with(text, &CheckOptions::default())
+    }
+
+    pub fn check_with(&self, text: &str, options: &CheckOptions) -> Report {
+        let doc = Document::new(text);
+        let ctx = Context {
+            media_attached: options.media_attached,
+            workplace: &self.workplace,
+        };
+        let mut hits = Vec::new();
+        // Which rule made each hit: hits[i] came from rule_of_hit[i].
+        let mut rule_of_hit: Vec<&'static str> = Vec::new();
+        for rule in &self.rules {
+            rule.check(&doc, &ctx, &mut hits);
+            rule_of_hit.resize(hits.len(), rule.info().id);
+        }
+        let mut tagged: Vec<(&'static str, Hit)> = rule_of_hit.into_iter().zip(hits).collect();
+        tagged.retain(|(_, h)| {
+            h.span.start < h.span.end
+                && h.span.end <= text.len()
+                && text.is_char_boundary(h.span.start)
+                && text.is_char_boundary(h.span.end)
+                && h.severity >= self.config.min_severity
+                && self.config.category_enabled(h.category)
+        });
+        let tagged = strongest_per_overlap(tagged);
+        let tagged: Vec<_> = tagged
+            .into_iter()
+            .filter(|(_, h)| !self.is_ignored(&text[h.span.clone()]))
+            .collect();
+
+        let bytes: Vec<usize> = tagged
+            .iter()
+            .flat_map(|(_, h)| [h.span.start, h.span.end])
+            .collect();
+        let units = utf16_offsets(text, &bytes);
+        let findings = tagged
+            .into_iter()
+            .enumerate()
+            .map(|(i, (rule, hit))| Finding {
+                rule: rule.to_string(),
+                category: hit.category,
+                severity: hit.severity,
+                start: units[2 * i],
+                end: units[2 * i + 1],
+                byte_start: hit.span.start,
+                byte_end: hit.span.end,
+                text: text[hit.span.clone()].to_string(),
+                message: hit.message.into_owned(),
+                guidance: guidance::for_finding(self.config.profession, hit.category),
+                suggestion: hit.suggestion,
+            })
+            .collect();
+        Report { findings }
+    }
+
+    fn is_ignored(&self, phrase: &str) -> bool {
+        !self.ignored.is_empty()
+            && self
+                .ignored
+                .contains(&phrase_hash(&self.config.ignore_salt, phrase))
+    }
+}
+
+/// Within one category, overlapping hits are one finding: keep the most severe (then the
+/// longest). Different categories may overlap: each says something different. The result is
+/// sorted by start, most severe first at equal starts.
+fn strongest_per_overlap(mut tagged: Vec<(&'static str, Hit)>) -> Vec<(&'static str, Hit)> {
+    tagged.sort_by(|(_, a), (_, b)| {
+        (a.category, a.span.start, std::cmp::Reverse(a.severity)).cmp(&(
+            b.category,
+            b.span.start,
+            std::cmp::Reverse(b.severity),
+        ))
+    });
+    let mut out: Vec<(&'static str, Hit)> = Vec::with_capacity(tagged.len());
+    for (rule, hit) in tagged {
+        if let Some((kept_rule, kept)) = out.last_mut() {
+            if kept.category == hit.category && hit.span.start < kept.span.end {
+                let better = (hit.severity, hit.span.len()) > (kept.severity, kept.span.len());
+                if better {
+                    *kept_rule = rule;
+                    *kept = hit;
+                }
+                continue;
+            }
+        }
+        out.push((rule, hit));
+    }
+    out.sort_by(|(_, a), (_, b)| {
+        (a.span.start, std::cmp::Reverse(a.severity), a.category).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.severity),
+            b.category,
+        ))
+    });
+    out
+}
+
+/// The hash stored for "always ignore this phrase": the phrase itself may be a patient's name,
+/// so only a salted hash is kept. Case and white space do not matter.
+pub fn phrase_hash(salt: &str, phrase: &str) -> String {
+    let normalised = phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let mut hasher = Sha256::new();
+    hasher.update(salt.as_bytes());
+    hasher.update([0x1f]);
+    hasher.update(normalised.as_bytes());
+    hasher.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Category, Severity};
+
+    fn checker() -> Checker {
+        Checker::new(Config::default()).unwrap()
+    }
+
+    #[test]
+    fn empty_text_has_no_findings() {
+        assert!(checker().check("").findings.is_empty());
+    }
+
+    #[test]
+    fn phrase_hash_ignores_case_and_spacing() {
+        assert_eq!(phrase_hash("s", "Mr  Khan"), phrase_hash("s", "mr khan"));
+        assert_ne!(phrase_hash("s", "Mr Khan"), phrase_hash("t", "Mr Khan"));
+        assert_eq!(phrase_hash("s", "x").len(), 16);
+    }
+
+    #[test]
+    fn ignored_phrases_are_dropped() {
+        let text = "NHS no 943 476 5919 please";
+        let found = checker().check(text);
+        let phrase = &found.findings[0].text;
+        let config = Config {
+            ignore_salt: "salt".into(),
+            ignored_hashes: vec![phrase_hash("salt", phrase)],
+            ..Config::default()
+        };
+        let after = Checker::new(config).unwrap().check(text);
+        assert!(after.findings.iter().all(|f| &f.text != phrase));
+    }
+
+    #[test]
+    fn disabled_categories_rules_and_min_severity_filter() {
+        let text = "NHS no 943 476 5919 please";
+        let off = Config {
+            enabled_categories: Some(vec![Category::Copyright]),
+            ..Config::default()
+        };
+        assert!(Checker::new(off).unwrap().check(text).findings.is_empty());
+        let rule_off = Config {
+            disabled_rules: vec!["nhs-number".into()],
+            ..Config::default()
+        };
+        let without_rule = Checker::new(rule_off).unwrap().check(text);
+        assert!(without_rule.findings.iter().all(|f| f.rule != "nhs-number"));
+        let strict = Config {
+            min_severity: Severity::Critical,
+            ..Config::default()
+        };
+        assert!(Checker::new(strict)
+            .unwrap()
+            .check(text)
+            .findings
+            .iter()
+            .all(|f| f.severity == Severity::Critical));
+    }
+
+    #[test]
+    fn bad_config_is_a_clear_error() {
+        let err = Checker::new(Config {
+            ignored_hashes: vec!["nothex".into()],
+            ..Config::default()
+        })
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("16 hexadecimal"));
+        let err = Config::from_json(r#"{"profession": "astronaut"}"#).unwrap_err();
+        assert!(err.to_string().contains("astronaut"), "{err}");
+    }
+
+    #[test]
+    fn overlapping_hits_in_one_category_become_one_finding() {
+        let info = &crate::rules::RuleInfo {
+            id: "t",
+            category: Category::PatientIdentifier,
+            flags: &[],
+            passes: &[],
+        };
+        let hits = vec![
+            ("a", Hit::new(info, 0..5, Severity::High, "a")),
+            ("b", Hit::new(info, 3..9, Severity::Critical, "b")),
+            ("c", Hit::new(info, 20..25, Severity::Low, "c")),
+        ];
+        let kept = strongest_per_overlap(hits);
+        assert_eq!(
+            kept.iter().map(|(r, _)| *r).collect::<Vec<_>>(),
+            vec!["b", "c"]
+        );
+    }
+}

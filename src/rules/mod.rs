@@ -1,0 +1,176 @@
+//! The rules. Each rule is one file: what it looks for, why, and its own examples of text it
+//! must flag and near-misses it must leave alone. Adding a rule is adding a file here, a line
+//! in [`all`], and its phrase lists in `src/rulebook/`.
+use crate::model::{Category, Severity};
+use crate::text::{Document, Lexicon};
+use std::borrow::Cow;
+use std::ops::Range;
+
+pub mod context;
+
+mod bed_location;
+mod date_of_birth;
+mod email_address;
+mod hospital_number;
+mod national_insurance;
+mod nhs_number;
+mod patient_name;
+mod phone_number;
+mod postcode;
+mod scottish_chi;
+mod us_ssn;
+
+/// What a rule is and the examples that pin down its behaviour.
+pub struct RuleInfo {
+    /// Stable id, used in findings and in the user's "turn off this rule" list.
+    pub id: &'static str,
+    pub category: Category,
+    /// Texts this rule must flag.
+    pub flags: &'static [&'static str],
+    /// Near-misses this rule must not flag.
+    pub passes: &'static [&'static str],
+}
+
+/// What a rule reports; the checker adds the rule id, the text, offsets and guidance.
+pub struct Hit {
+    pub span: Range<usize>,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: Cow<'static, str>,
+    pub suggestion: Option<String>,
+}
+
+impl Hit {
+    pub fn new(
+        info: &RuleInfo,
+        span: Range<usize>,
+        severity: Severity,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Hit {
+        Hit {
+            span,
+            category: info.category,
+            severity,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    pub fn suggest(mut self, replacement: impl Into<String>) -> Hit {
+        self.suggestion = Some(replacement.into());
+        self
+    }
+}
+
+/// What a rule may know besides the text.
+pub struct Context<'c> {
+    /// An image or video is attached to the post.
+    pub media_attached: bool,
+    /// The user's workplace terms (hospital, wards, colleagues); empty when none.
+    pub workplace: &'c Lexicon,
+}
+
+pub trait Rule: Send + Sync {
+    fn info(&self) -> &'static RuleInfo;
+    fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Hit>);
+}
+
+/// Every rule, in a fixed order.
+pub fn all() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(nhs_number::NhsNumber),
+        Box::new(scottish_chi::ScottishChi),
+        Box::new(postcode::Postcode),
+        Box::new(phone_number::PhoneNumber),
+        Box::new(email_address::EmailAddress),
+        Box::new(date_of_birth::DateOfBirth),
+        Box::new(hospital_number::HospitalNumber),
+        Box::new(patient_name::PatientName),
+        Box::new(bed_location::BedLocation),
+        Box::new(national_insurance::NationalInsurance),
+        Box::new(us_ssn::UsSsn),
+    ]
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// Runs one rule alone on `text` and returns what it hit.
+    pub fn hits(rule: &dyn Rule, text: &str) -> Vec<(String, Severity, Category)> {
+        hits_with_media(rule, text, false)
+    }
+
+    pub fn hits_with_media(
+        rule: &dyn Rule,
+        text: &str,
+        media_attached: bool,
+    ) -> Vec<(String, Severity, Category)> {
+        let doc = Document::new(text);
+        let workplace = Lexicon::new(Vec::<String>::new());
+        let ctx = Context {
+            media_attached,
+            workplace: &workplace,
+        };
+        let mut out = Vec::new();
+        rule.check(&doc, &ctx, &mut out);
+        out.into_iter()
+            .map(|h| (text[h.span].to_string(), h.severity, h.category))
+            .collect()
+    }
+
+    /// Asserts the rule's declared examples: every `flags` text is hit, no `passes` text is.
+    pub fn assert_examples(rule: &dyn Rule) {
+        let info = rule.info();
+        for text in info.flags {
+            assert!(
+                !hits(rule, text).is_empty(),
+                "rule {} should flag: {text:?}",
+                info.id
+            );
+        }
+        for text in info.passes {
+            let got = hits(rule, text);
+            assert!(
+                got.is_empty(),
+                "rule {} should not flag {text:?}, got {got:?}",
+                info.id
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_rule_meets_its_own_examples() {
+        for rule in all() {
+            testing::assert_examples(rule.as_ref());
+        }
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_kebab_case() {
+        let mut seen = HashSet::new();
+        for rule in all() {
+            let id = rule.info().id;
+            assert!(seen.insert(id), "duplicate rule id {id}");
+            assert!(
+                id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_declares_enough_examples() {
+        for rule in all() {
+            let info = rule.info();
+            assert!(info.flags.len() >= 6, "{} needs 6+ flag examples", info.id);
+            assert!(info.passes.len() >= 6, "{} needs 6+ pass examples", info.id);
+        }
+    }
+}
