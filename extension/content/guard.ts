@@ -552,6 +552,13 @@ class GuardDialog {
       link.addEventListener("click", () => this.handlers?.onReveal(hit));
       row.append(quote, link);
       item.append(msg, row);
+      // The guidance for the user's profession, e.g. "GMC, Using social media... (2024), para 20".
+      const g = hit.finding.guidance?.[0];
+      if (g) {
+        const guide = el("p", "sp-guide");
+        guide.textContent = [g.source, g.title, g.section].filter(Boolean).join(", ");
+        item.append(guide);
+      }
       list.append(item);
     }
     section.append(head, list);
@@ -663,6 +670,7 @@ const GUARD_CSS = `
 .sp-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .sp-item + .sp-item { border-top: 1px solid var(--line); padding-top: 8px; }
 .sp-msg { margin: 0 0 4px; }
+.sp-guide { margin: 4px 0 0; color: var(--muted); font-size: 12.5px; }
 .sp-row { display: flex; align-items: baseline; justify-content: space-between; gap: 10px; flex-wrap: wrap; }
 .sp-quote { quotes: "\\201C" "\\201D"; background: var(--quote); border-radius: 4px; padding: 0 4px; font-weight: 600; overflow-wrap: anywhere; }
 .sp-link {

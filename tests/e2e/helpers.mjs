@@ -1,6 +1,7 @@
 // Small helpers shared by guard.test.mjs and pages.test.mjs, on top of the fixtures harness.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO, highlightedTexts, modelText, posts } from './harness.mjs';
 
 export const SCREENSHOTS = join(REPO, 'dist', 'screenshots');
@@ -16,8 +17,34 @@ export const EDITORS = [
 
 export const CRITICAL = 'RIP Mr Khan in bed 12, you were a legend';
 export const SAFE = 'Great teaching session with our students today';
-/** Only a high finding (derogatory-patient), nothing critical. */
-export const HIGH_ONLY = 'Frequent flyer back again, shock';
+/** Posts whose worst finding should be "high" (RULEBOOK); highOnly() picks one the core agrees on. */
+const HIGH_CANDIDATES = ['Frequent flyer back again, shock', 'Patient in bed 12 needs a review'];
+
+// The same core the built extension carries (pkg/ is what extension/build.mjs copies into dist/),
+// asked directly in Node: tests then expect exactly what the core finds, whichever build it is.
+let core;
+export async function coreFindings(text, profession = 'other') {
+  if (!core) {
+    core = await import(pathToFileURL(join(REPO, 'pkg', 'safepost.js')).href);
+    await core.default({ module_or_path: readFileSync(join(REPO, 'pkg', 'safepost_bg.wasm')) });
+  }
+  const checker = new core.Checker({ profession, minSeverity: 'low' });
+  return checker.check(text, {}).sort((a, b) => a.start - b.start);
+}
+
+/** The underlined phrases expected for `text` with default settings, in order. */
+export async function flagsOf(text) {
+  return (await coreFindings(text)).map((f) => f.text);
+}
+
+/** A post whose worst finding is "high" for the current core, or null if the core has none. */
+export async function highOnly() {
+  for (const text of HIGH_CANDIDATES) {
+    const found = await coreFindings(text);
+    if (found.length && found.every((f) => f.severity === 'high')) return { text, findings: found };
+  }
+  return null;
+}
 
 export const GUARD = '[data-safepost="guard"] dialog[open]';
 
