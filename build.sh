@@ -61,11 +61,13 @@ build_wasm() {
   log "building the core for wasm32"
   cargo build --lib --target wasm32-unknown-unknown --profile wasm
   local raw=target/wasm32-unknown-unknown/wasm/safepost.wasm
-  if [ ! -f pkg/safepost_bg.wasm ] || [ "$raw" -nt pkg/safepost_bg.wasm ]; then
+  # pkg/.built marks a finished bindgen + wasm-opt run for the current raw module.
+  if [ ! -f pkg/.built ] || [ "$raw" -nt pkg/.built ]; then
     wasm-bindgen --target web --out-dir pkg --out-name safepost "$raw"
     wasm-opt -Oz --strip-debug --strip-producers "${WASM_FEATURES[@]}" \
       pkg/safepost_bg.wasm -o pkg/safepost_bg.opt.wasm
     mv pkg/safepost_bg.opt.wasm pkg/safepost_bg.wasm
+    touch pkg/.built
   fi
 }
 
