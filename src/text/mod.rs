@@ -10,27 +10,57 @@ pub use offsets::utf16_offsets;
 
 use regex::{Regex, RegexBuilder};
 
-/// Builds a rule's regex. `\b` becomes an ASCII word boundary: Unicode word boundaries force
-/// the regex engine off its fast DFA on any non-ASCII text, which would break the budgets,
-/// and for the English words rules look for the ASCII definition is the one we want.
+/// Builds a rule's regex (case-insensitive). Perl classes are ASCII: `\b` is an ASCII word
+/// boundary, `\d` `\w` `\s` (and their negations) ASCII classes. Unicode word boundaries
+/// force the regex engine off its fast DFA on any non-ASCII text, which would break the speed
+/// budget, and leaving out the Unicode class tables keeps the wasm small; for the English
+/// words rules look for, the ASCII definitions are the ones we want.
 /// Patterns are static and each rule's tests compile them, so a bad pattern fails the tests.
 pub fn regex(pattern: &str) -> Regex {
-    let ascii_boundaries = pattern.replace(r"\b", r"(?-u:\b)");
-    RegexBuilder::new(&ascii_boundaries)
-        .case_insensitive(true)
-        .size_limit(1 << 24)
-        .build()
-        .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
+    build(pattern, true)
 }
 
 /// Like [`regex`] but case-sensitive, for patterns where capitals carry meaning (names,
 /// postcodes, ALL-CAPS shouting).
 pub fn regex_cased(pattern: &str) -> Regex {
-    let ascii_boundaries = pattern.replace(r"\b", r"(?-u:\b)");
-    RegexBuilder::new(&ascii_boundaries)
+    build(pattern, false)
+}
+
+fn build(pattern: &str, case_insensitive: bool) -> Regex {
+    RegexBuilder::new(&ascii_perl_classes(pattern))
+        .case_insensitive(case_insensitive)
         .size_limit(1 << 24)
         .build()
         .unwrap_or_else(|e| panic!("rule pattern {pattern:?} does not compile: {e}"))
+}
+
+/// Rewrites `\b \B \d \D \w \W \s \S` to ASCII forms. Nested classes make the
+/// bracketed forms valid inside `[...]` too (`[^\d\n]` becomes `[^[0-9]\n]`).
+fn ascii_perl_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some('B') => out.push_str("(?-u:\\B)"),
+            Some('d') => out.push_str("[0-9]"),
+            Some('D') => out.push_str("[^0-9]"),
+            Some('w') => out.push_str("[0-9A-Za-z_]"),
+            Some('W') => out.push_str("[^0-9A-Za-z_]"),
+            Some('s') => out.push_str("[\\t\\n\\x0B\\x0C\\r ]"),
+            Some('S') => out.push_str("[^\\t\\n\\x0B\\x0C\\r ]"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// True when the byte before `at` is not part of a word (ASCII letter or digit).
@@ -41,4 +71,18 @@ pub fn boundary_before(text: &str, at: usize) -> bool {
 /// True when the byte at `at` is not part of a word (ASCII letter or digit).
 pub fn boundary_after(text: &str, at: usize) -> bool {
     at >= text.len() || !text.as_bytes()[at].is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perl_classes_become_ascii() {
+        assert_eq!(ascii_perl_classes(r"\bx\d[^\d\n]\\d"), r"(?-u:\b)x[0-9][^[0-9]\n]\\d");
+        let re = regex(r"\bnhs\s+no\b[^\d\n]{0,3}(\d{3})");
+        assert_eq!(&re.captures("NHS  No: 943").unwrap()[1], "943");
+        assert!(!regex(r"\d").is_match("٣"), "Arabic-Indic digits are not ASCII digits");
+        assert!(regex(r"\bcafé").is_match("un CAFÉ noir"), "case folding stays Unicode");
+    }
 }
