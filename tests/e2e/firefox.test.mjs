@@ -100,6 +100,50 @@ for (const ed of EDITORS) {
   });
 }
 
+// Applying a suggestion selects the phrase and inserts through the editor's input path. Quill
+// lives in a shadow root, and Firefox has no ShadowRoot.getSelection: the document's selection
+// must carry the range there.
+for (const ed of EDITORS) {
+  test(`firefox ${ed.name}: Apply in the card rewrites the phrase through the editor`, { skip }, async () => {
+    const finding = (await coreFindings(CRITICAL)).find((f) => f.suggestion !== undefined);
+    assert.ok(finding, 'the core offers a suggestion');
+    const replaced = CRITICAL.slice(0, finding.start) + finding.suggestion + CRITICAL.slice(finding.end);
+    const page = await openFixture(app, ed.url);
+    await typeInEditor(page, CRITICAL);
+    await waitForHighlights(page, await expected(CRITICAL));
+    // Hover the middle of the underlined phrase (its range's first box, read in the page).
+    const box = await page.evaluate((text) => {
+      for (const [name, hl] of CSS.highlights) {
+        if (!String(name).startsWith('safepost')) continue;
+        for (const r of hl) {
+          if (r.toString() !== text) continue;
+          const b = r.getClientRects()[0];
+          return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+        }
+      }
+      return null;
+    }, finding.text);
+    assert.ok(box, 'the phrase has a box');
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    // The card lives in the shadow root of a [data-safepost-card] host beside the editor.
+    const applyBox = () => page.evaluate(() => {
+      for (const host of document.querySelectorAll('[data-safepost-card]')) {
+        const b = host.shadowRoot?.querySelector('button[data-action="apply"]');
+        const r = b && b.getClientRects()[0];
+        if (r && r.width > 0) return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    });
+    const at = await until(applyBox, 'the card with Apply');
+    await page.mouse.click(at.x, at.y);
+    await until(async () => (await modelText(page)) === replaced, `the model to read ${JSON.stringify(replaced)}`);
+    const screen = await page.evaluate(() => window.__safepostFixture.editors()[0].innerText.replace(/\n+$/, ''));
+    assert.equal(screen, replaced, 'the screen agrees with the model');
+    assert.deepEqual(page.__errors, []);
+    await page.close();
+  });
+}
+
 test('firefox: the per-site switch in the real popup turns X off and on in the open tab', { skip }, async () => {
   const site = await openFixture(app, EDITORS[0].url);
   await typeInEditor(site, CRITICAL);
