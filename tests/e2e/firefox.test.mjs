@@ -12,7 +12,6 @@ import { CRITICAL, SAFE, EDITORS, coreFindings } from './helpers.mjs';
 
 const missing = firefoxMissing();
 const skip = missing ? `Firefox tests skipped: ${missing}` : false;
-if (missing) console.log(`# ${skip}`);
 
 /** What the extension must underline for `text` with default settings: [{name, text}] in order. */
 async function expected(text) {
