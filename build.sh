@@ -55,6 +55,8 @@ ensure_build_tools() {
 
 ensure_browser() {
   command -v chromium >/dev/null || apt_install chromium
+  # Firefox end-to-end tests (tests/e2e/firefox.test.mjs) skip without it.
+  command -v firefox-esr >/dev/null || apt_install firefox-esr
 }
 
 build_wasm() {
@@ -66,6 +68,9 @@ build_wasm() {
     wasm-bindgen --target web --out-dir pkg --out-name safepost "$raw"
     wasm-opt -Oz --strip-debug --strip-producers "${WASM_FEATURES[@]}" \
       pkg/safepost_bg.wasm -o pkg/safepost_bg.opt.wasm
+    # Debian's wasm-opt (binaryen 108) points every table export at table 0: put
+    # __wbindgen_externrefs back on the externref table, and prove the module instantiates.
+    node scripts/fix-table-exports.mjs pkg/safepost_bg.wasm pkg/safepost_bg.opt.wasm
     mv pkg/safepost_bg.opt.wasm pkg/safepost_bg.wasm
     touch pkg/.built
   fi

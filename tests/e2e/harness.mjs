@@ -136,20 +136,32 @@ function resolveRequest(url, cspFor) {
   return null;
 }
 
+/**
+ * What the fixture server answers for `url`: { status, headers, body } (body a Buffer or string),
+ * or null when the request must be aborted (not a fixture). Shared by the Chromium harness
+ * (Playwright route.fulfill) and the Firefox one (puppeteer request.respond).
+ * cspFor(site) gives the policy for 'x' | 'facebook' | 'linkedin' (default: the recorded CSP).
+ */
+export function fixtureResponse(url, cspFor = (site) => CSP[site]) {
+  const ans = resolveRequest(url, cspFor);
+  if (!ans) return null;
+  if (ans.status) return { status: ans.status, headers: {}, body: '' };
+  if (!ans.file || !existsSync(ans.file)) return { status: 404, headers: {}, body: 'not found' };
+  const headers = { 'content-type': MIME[extname(ans.file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+  if (ans.csp) headers['content-security-policy'] = ans.csp;
+  // Cross-origin module/font loads need CORS; fixture assets are public anyway.
+  headers['access-control-allow-origin'] = '*';
+  return { status: 200, headers, body: readFileSync(ans.file) };
+}
+
 async function fulfil(route, cspFor, extraRoutes) {
   const url = route.request().url();
   for (const r of extraRoutes) {
     if (r.match(url)) return r.handle(route);
   }
-  const ans = resolveRequest(url, cspFor);
-  if (!ans) return route.abort('blockedbyclient').catch(() => {});
-  if (ans.status) return route.fulfill({ status: ans.status, body: '' }).catch(() => {});
-  if (!ans.file || !existsSync(ans.file)) return route.fulfill({ status: 404, body: 'not found' }).catch(() => {});
-  const headers = { 'content-type': MIME[extname(ans.file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-  if (ans.csp) headers['content-security-policy'] = ans.csp;
-  // Cross-origin module/font loads need CORS; fixture assets are public anyway.
-  headers['access-control-allow-origin'] = '*';
-  return route.fulfill({ status: 200, headers, body: readFileSync(ans.file) }).catch(() => {});
+  const res = fixtureResponse(url, cspFor);
+  if (!res) return route.abort('blockedbyclient').catch(() => {});
+  return route.fulfill(res).catch(() => {});
 }
 
 /**
@@ -215,7 +227,7 @@ export async function launch(opts = {}) {
 }
 
 /** Per-URL: how to reveal the editors and which selector proves they are mounted. */
-function fixtureKind(url) {
+export function fixtureKind(url) {
   const u = new URL(url);
   if (u.hostname === 'x.com' || u.hostname === 'twitter.com') {
     return u.pathname.startsWith('/compose/')
@@ -325,7 +337,7 @@ export async function attachMedia(page, index = 0) {
 // CSS.highlights is one registry per document, shared by all worlds: ranges a content script
 // (isolated world) registered are visible here. If none are, falls back to the JSON that the
 // content script may publish on <html data-safepost-highlights='[{"name","text"}]'>.
-function collectHighlights(withRects) {
+export function collectHighlights(withRects) {
   const out = [];
   const rectsOf = (r) => Array.from(r.getClientRects()).map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height }));
   if (typeof CSS !== 'undefined' && CSS.highlights) {
