@@ -130,7 +130,7 @@ pub const ALLEGATIONS: &[&str] = &[
 
 /// A named or identifiable target: titles and surnames, organisations by name, @handles.
 /// Case-sensitive: names carry capitals.
-pub const NAMED_TARGET: &str = r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Nurse|Sister|Matron|Surgeon|Consultant)\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|\b(?:[A-Z][A-Za-z'&]+ ){1,4}(?:Clinic|Clinics|Aesthetics|Aesthetic|Hospital|Hospitals|Trust|Practice|Surgery|Pharmacy|Pharmacies|Dental|Dentistry|Medical|Medics|Healthcare|Health|Care|Ltd|Limited|Group|Skin|Beauty|Spa|Lab|Labs|Pharma|Infirmary|NHS|Centre|Center|Homes?|Partners|Physio|Physiotherapy|Clinic's|Hospital's|Trust's)\b|\bSt\.? [A-Z][a-z]+'?s\b|\bThe Royal\b|@[A-Za-z0-9_]{2,}|\b[A-Z][a-z]+ (?:General|Royal|Infirmary)\b";
+pub const NAMED_TARGET: &str = r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Nurse|Sister|Matron|Surgeon|Consultant)\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|\b(?:[A-Z][A-Za-z'&]+ ){1,4}(?:Clinic|Clinics|Aesthetics|Aesthetic|Hospital|Hospitals|Trust|Practice|Surgery|Pharmacy|Pharmacies|Dental|Dentistry|Medical|Medics|Healthcare|Health|Care|Ltd|Limited|Group|Skin|Beauty|Spa|Lab|Labs|Pharma|Infirmary|NHS|Centre|Center|Homes?|Partners|Physio|Physiotherapy|Hub|Studio|Studios|Institute|Rooms|Wellness|Clinic's|Hospital's|Trust's)\b|\bRoyal [A-Z][a-z]+\b|\bSt\.? [A-Z][a-z]+'?s\b|\bThe Royal\b|@[A-Za-z0-9_]{2,}|\b[A-Z][a-z]+ (?:General|Royal|Infirmary)\b";
 
 /// Identifiable targets without a name: the writer's employer or an obviously local place.
 pub const IDENTIFIABLE: &[&str] = &[
@@ -457,6 +457,11 @@ pub const KNOWS_PERSON: &[&str] = &[
 
 /// Leaked or unreleased inquest and court material.
 pub const LEAKED: &[&str] = &[
+    "before the inquest",
+    "ahead of the inquest",
+    "before the hearing",
+    "before the family",
+    "before the coroner",
     "leaked",
     "leak",
     "before it's published",
@@ -514,10 +519,19 @@ pub const COURT_MATERIAL: &[&str] = &[
 
 /// Signs the case is over: commenting on a verdict is not contempt.
 pub const CONCLUDED: &[&str] = &[
-    "found guilty",
-    "convicted",
-    "sentenced",
-    "jailed",
+    "was found guilty",
+    "were found guilty",
+    "been found guilty",
+    "was convicted",
+    "were convicted",
+    "been convicted",
+    "was sentenced",
+    "were sentenced",
+    "been sentenced",
+    "sentenced today",
+    "was jailed",
+    "were jailed",
+    "been jailed",
     "was acquitted",
     "were acquitted",
     "found not guilty",

@@ -4,6 +4,16 @@
 
 /// Invitations to move a conversation somewhere private.
 pub const PRIVATE_CHANNEL: &[&str] = &[
+    "my whatsapp",
+    "my insta",
+    "my snap",
+    "my socials",
+    "stay in touch",
+    "keep in touch",
+    "hmu",
+    "asked for my number",
+    "asked for my insta",
+    "wants my number",
     "dm me",
     "dms me",
     "pm me",
@@ -71,6 +81,20 @@ pub const PERSONAL_APPS: &[&str] = &[
 
 /// Treatment talk: an invitation with these is a consultation in private messages.
 pub const TREATMENT: &[&str] = &[
+    "consults",
+    "second opinions",
+    "scans",
+    "blood sugars",
+    "sugars",
+    "readings",
+    "insulin",
+    "adjust",
+    "blood pressure",
+    "results",
+    "wound",
+    "wounds",
+    "look at your",
+    "stitches",
     "symptoms",
     "symptom",
     "consultation",

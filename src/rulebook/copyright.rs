@@ -3,6 +3,13 @@
 
 /// Sharing a whole paywalled work.
 pub const FULL_TEXT: &[&str] = &[
+    "screenshots",
+    "screenshots of",
+    "uploaded all",
+    "uploaded the",
+    "all the slides",
+    "all the notes",
+    "copies of",
     "full pdf",
     "full-text pdf",
     "full text pdf",
@@ -47,6 +54,9 @@ pub const FULL_TEXT: &[&str] = &[
 
 /// Where protected text comes from: journals, publishers, textbooks.
 pub const PROTECTED_WORKS: &[&str] = &[
+    "question bank",
+    "questions bank",
+    "qbank",
     "bmj",
     "nejm",
     "lancet",
@@ -95,6 +105,13 @@ pub const PROTECTED_WORKS: &[&str] = &[
 
 /// Signs the writer is handing the material over.
 pub const SHARED: &[&str] = &[
+    "thread",
+    "🧵",
+    "whatsapp group",
+    "group chat",
+    "so you know",
+    "know what's coming",
+    "heads up",
     "attached",
     "attaching",
     "here",
@@ -269,6 +286,8 @@ pub const EXAM_MATERIAL: &[&str] = &[
 
 /// Exams whose questions are confidential.
 pub const EXAMS: &[&str] = &[
+    "psa",
+    "prescribing safety assessment",
     "mrcp",
     "mrcs",
     "mrcog",

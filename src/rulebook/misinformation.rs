@@ -2,67 +2,102 @@
 //! is a pattern for the claim as people write it (tolerating a few words in between), so the
 //! rule can then ask whether the claim is asserted or quoted to be corrected.
 
-/// (pattern, what the claim is): the pattern is case-insensitive with ASCII `\b`.
-pub const FALSE_CLAIMS: &[(&str, &str)] = &[
+/// How a claim pattern is judged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ClaimKind {
+    /// Flag when asserted (not negated, not framed as a myth).
+    Asserted,
+    /// The claim is itself a denial ("HIV doesn't cause AIDS"): a negation inside it is
+    /// part of the claim.
+    Denial,
+    /// Advice to stop treatment: misinformation only with anti-treatment framing or
+    /// professional authority; said to one person it is individual advice instead.
+    StopTreatment,
+}
+
+use ClaimKind::{Asserted, Denial, StopTreatment};
+
+/// (pattern, what the claim is, kind): patterns are case-insensitive with ASCII `\b`.
+pub const FALSE_CLAIMS: &[(&str, &str, ClaimKind)] = &[
+    (
+        r"\b(?:hiv (?:doesn'?t|does not|don'?t|never) causes? aids|covid (?:doesn'?t|does not|didn'?t|never) exist(?:s|ed)?|(?:the )?virus(?:es)? (?:doesn'?t|don'?t|does not|do not|never) exist(?:s|ed)?|no such thing as covid|covid never existed|vaccines? (?:don'?t|do not|never) work|measles (?:isn'?t|is not|never) dangerous)\b",
+        "a denial of established medicine",
+        Denial,
+    ),
     (
         r"\b(?:vaccines?|vax|vaxx?ines?|jabs?|mrna|pfizer|moderna|covid shots?|booster)(?:\s+\S+){0,4}?\s+(?:changes?|changed|changing|alters?|altered|altering|modif(?:y|ies|ied)|rewrites?|rewrote|edits?|damages?|corrupts?|messes with|mess with|integrates? into|gets? into|enters?|goes into|go into)\s+(?:your\s+|our\s+|ur\s+|the\s+|human\s+|people's\s+|their\s+|my\s+)?(?:dna|genes|genome|genetic code)\b",
         "that vaccines change DNA",
+        Asserted,
     ),
     (
         r"\b(?:mmr|vaccines?|vaccinations?|jabs?|vax|immuni[sz]ations?)(?:\s+\S+){0,3}?\s+(?:causes?|caused|causing|gives?|gave|triggers?|triggered|leads? to|led to|linked to|is linked to|are linked to|results? in)\s+(?:\S+\s+){0,2}?(?:autism|autistic|asd|sids|cot death|infertility|turbo cancer|cancer|alzheimer'?s|paralysis)\b",
         "that vaccines cause autism or other harms",
+        Asserted,
     ),
     (
         r"\b(?:autism|sids|infertility)\s+(?:is|are)\s+(?:caused by|from|due to)\s+(?:the\s+)?(?:mmr|vaccines?|jabs?)\b",
         "that vaccines cause autism or other harms",
+        Asserted,
     ),
     (
         r"\b(?:covid|covid-19|covid19|coronavirus|the pandemic|the virus)(?:\s+\S+){0,2}?\s+(?:is|was|is just|was just|is all|was all|=)\s+(?:a\s+|an\s+|just\s+a\s+|all\s+a\s+|one\s+big\s+)?(?:hoax|scam|lie|fake|psyop|made up|invented|a cold|the flu|just flu|no worse than (?:a |the )?(?:cold|flu))\b",
         "that COVID is a hoax",
+        Asserted,
     ),
     (
-        r"#?\b(?:plandemic|scamdemic|covidhoax|covid hoax|covid is fake|covid doesn'?t exist|covid never existed|no such thing as covid|virus doesn'?t exist|viruses don'?t exist|germ theory is (?:a lie|false|wrong)|terrain theory is right|turbo cancers?|#diedsuddenly|vaccine shedding|shedding spike proteins?)\b",
+        r"#?\b(?:plandemic|scamdemic|covidhoax|covid hoax|covid is fake|germ theory is (?:a lie|false|wrong)|terrain theory is right|turbo cancers?|#diedsuddenly|vaccine shedding|shedding spike proteins?)\b",
         "a known health conspiracy",
+        Asserted,
     ),
     (
         r"\b(?:stop|quit|ditch|bin|throw away|come off|get off)\s+(?:taking\s+|ur\s+|your\s+|those\s+|the\s+|all\s+(?:your\s+)?)*(?:statins?|atorvastatin|simvastatin|blood pressure (?:meds|tablets|pills)|insulin|antidepressants?|inhalers?|chemo|chemotherapy)\b",
         "that people should stop proven treatment",
+        StopTreatment,
     ),
     (
         r"\b(?:statins?)(?:\s+\S+){0,2}?\s+(?:are|is)\s+(?:\S+\s+)?(?:poison|poisonous|a scam|a con|useless|killing people|killers?|worse than (?:useless|the disease))\b",
         "that statins are harmful or useless",
+        Asserted,
     ),
     (
-        r"\b(?:chemo|chemotherapy|radiotherapy|vaccines?|insulin|antidepressants?|ssris?|fluoride)(?:\s+\S+){0,2}?\s+(?:is|are|=)\s+(?:\S+\s+)?(?:poison|poisonous|toxic poison|a poison|a scam|a con|a racket)\b",
+        r"\b(?:chemo|chemotherapy|radiotherapy|vaccines?|insulin|antidepressants?|ssris?|fluoride)(?:\s+\S+){0,2}?\s+(?:is|are|=)\s+(?:\S+\s+)?(?:poison|poisonous|toxic poison|a poison|a scam|a con|a racket|a neurotoxin|neurotoxic|neurotoxin)\b",
         "that proven treatment is poison",
+        Asserted,
     ),
     (
         r"\b(?:cures?|cured|curing|heals?|healed|reverses?|reversed|treats?|beats?|beat|kills?|shrinks?)\s+(?:\S+\s+){0,2}?(?:cancer|tumou?rs?|diabetes|autism|hiv|aids|covid|ms|multiple sclerosis|dementia|alzheimer'?s)\s+(?:with|using|naturally|by|through)\b",
         "that a natural remedy cures serious disease",
+        Asserted,
     ),
     (
         r"\b(?:apricot kernels?|b17|laetrile|baking soda|bicarb|cannabis oil|cbd oil|turmeric|vitamin c|high dose vitamin c|juicing|juice fasting|coffee enemas?|alkaline (?:diet|water)|essential oils?|homeopathy|homoeopathy|homeopathic|mms|chlorine dioxide|black salve|colloidal silver|ivermectin|hydroxychloroquine|hcq|bleach|urine therapy|raw milk)(?:\s+\S+){0,3}?\s+(?:cures?|cured|heals?|healed|treats?|kills?|reverses?|prevents?|works (?:for|against)|beats?|fixes|is the cure for|is a cure for)\s+(?:\S+\s+){0,2}?(?:cancer|tumou?rs?|covid|covid-19|the virus|diabetes|autism|hiv|aids|ms|dementia|measles|infections?|everything)\b",
         "that an unproven remedy cures serious disease",
+        Asserted,
     ),
     (
         r"\b(?:go natural|natural cures?|natural alternatives? to chemo|instead of chemo|refuse chemo|skip chemo|say no to chemo|big pharma (?:doesn'?t|don'?t) want you to know|they don'?t want you to know|doctors won'?t tell you|cure for cancer (?:exists|is being hidden|they hide))\b",
         "that proven treatment should be refused for natural cures",
+        Asserted,
     ),
     (
-        r"\b(?:fluoride|fluoridation|fluoridated water)(?:\s+\S+){0,3}?\s+(?:lowers?|lowered|reduces?|reduced|damages?|drops?|destroys?|harms?|calcifies|poisons?)\s+(?:\S+\s+){0,2}?(?:iq|brains?|pineal gland|intelligence)\b",
+        r"\b(?:fluoride|fluoridation|fluoridated water)(?:\s+\S+){0,6}?\s+(?:lowers?|lowered|reduces?|reduced|damages?|drops?|destroys?|harms?|calcifies|poisons?)\s+(?:\S+\s+){0,2}?(?:iq|brains?|pineal gland|intelligence)\b",
         "that fluoride lowers IQ",
+        Asserted,
     ),
     (
-        r"\b(?:hiv (?:doesn'?t|does not|don'?t) cause aids|aids is caused by (?:drugs|poppers|azt)|5g (?:causes?|caused|spreads?|spread) (?:covid|corona|the virus|cancer)|masks? (?:cause|causes) (?:hypoxia|co2 poisoning|oxygen deprivation)|vaccines? (?:contain|contains|have|has) (?:microchips?|chips?|graphene|5g|trackers?|nanobots|aborted|foetal|fetal))\b",
+        r"\b(?:aids is caused by (?:drugs|poppers|azt)|5g (?:causes?|caused|spreads?|spread) (?:covid|corona|the virus|cancer)|masks? (?:cause|causes) (?:hypoxia|co2 poisoning|oxygen deprivation)|vaccines? (?:contain|contains|have|has) (?:microchips?|chips?|graphene|5g|trackers?|nanobots|aborted|foetal|fetal))\b",
         "a known health conspiracy",
+        Asserted,
     ),
     (
         r"\b(?:antibiotics?|amoxicillin|penicillin)(?:\s+\S+){0,2}?\s+(?:cures?|treats?|kills?|works? (?:for|on|against)|fix(?:es)?|clears? up)\s+(?:a\s+|your\s+|the\s+)?(?:colds?|flu|viral infections?|viruses|covid)\b",
         "that antibiotics treat viral infections",
+        Asserted,
     ),
     (
         r"\b(?:sunscreen|sun cream|suncream|spf)(?:\s+\S+){0,2}?\s+(?:causes?|gives? you)\s+(?:skin\s+)?cancer\b",
         "that sunscreen causes cancer",
+        Asserted,
     ),
 ];
 
@@ -242,6 +277,16 @@ pub const TRIGGERS: &[&str] = &[
 /// Conspiracy markers: with these, "myth" or "they say it's false" is the writer dismissing
 /// the evidence, not correcting the claim ("cholesterol is a myth pushed by big pharma").
 pub const CONSPIRACY: &[&str] = &[
+    "wakefield was right",
+    "wakefield was telling the truth",
+    "destroyed him",
+    "look it up",
+    "research it",
+    "poison",
+    "toxic",
+    "toxins",
+    "natural",
+    "naturally",
     "big pharma",
     "wake up",
     "do your research",

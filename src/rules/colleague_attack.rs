@@ -43,6 +43,18 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Insults that are accusations of dishonesty.
+const ACCUSATIONS: &[&str] = &[
+    "liar",
+    "liars",
+    "lied",
+    "fiddled",
+    "falsified",
+    "cooked the books",
+    "corrupt",
+    "fraud",
+];
+
 /// Pronouns only count as a target when a work target is elsewhere in the post.
 const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her"];
 
@@ -53,12 +65,20 @@ impl Rule for ColleagueAttack {
 
     fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Hit>) {
         let mut work_in_post: Option<bool> = None;
-        for (span, _) in INSULT.find_iter(doc) {
+        for (span, index) in INSULT.find_iter(doc) {
             let sentence_span = doc.sentence_at(span.start);
             let sentence = &doc.lower[sentence_span.clone()];
             let named = NAMED.is_match(&doc.text[sentence_span.clone()])
                 || (!ctx.workplace.is_empty() && ctx.workplace.contains_in(sentence));
-            let mut targets = TARGET.find_in(sentence, 0).map(|(r, i)| (r, TARGETS[i]));
+            // The target may be named in the sentence before ("our practice manager.
+            // Clueless doesn't begin to cover it").
+            let near = doc.window(&span, 80, 40);
+            let scope = if near.len() > sentence.len() {
+                near
+            } else {
+                sentence
+            };
+            let mut targets = TARGET.find_in(scope, 0).map(|(r, i)| (r, TARGETS[i]));
             let target = targets.any(|(_, t)| {
                 !PRONOUNS.contains(&t) || {
                     *work_in_post.get_or_insert_with(|| {
@@ -68,7 +88,10 @@ impl Rule for ColleagueAttack {
                     })
                 }
             });
-            if !(target || named) {
+            // Accusations ("liar", "fraud") are workplace disputes only about colleagues or
+            // the employer; about anyone else they are the defamation rule's concern.
+            let accusation = ACCUSATIONS.contains(&INSULTS[index]);
+            if !(target || named && !accusation) {
                 continue;
             }
             // "I felt useless", "not lazy", "never rude": about the writer or negated.

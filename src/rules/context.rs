@@ -93,3 +93,11 @@ pub fn price_at(haystack: &str) -> Option<usize> {
     }
     None
 }
+
+/// `word` occurs in `haystack` as a whole word (ASCII boundaries).
+pub fn has_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(i, _)| {
+        crate::text::boundary_before(haystack, i)
+            && crate::text::boundary_after(haystack, i + word.len())
+    })
+}

@@ -5,7 +5,7 @@
 //! question, not in quotation marks.
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::rulebook::misinformation::{AUTHORITY, CONSPIRACY, FALSE_CLAIMS, TRIGGERS};
+use crate::rulebook::misinformation::{ClaimKind, AUTHORITY, CONSPIRACY, FALSE_CLAIMS, TRIGGERS};
 use crate::text::{regex, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,10 +38,10 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static TRIGGER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TRIGGERS));
-static CLAIMS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+static CLAIMS: LazyLock<Vec<(Regex, &'static str, ClaimKind)>> = LazyLock::new(|| {
     FALSE_CLAIMS
         .iter()
-        .map(|(p, what)| (regex(p), *what))
+        .map(|(p, what, kind)| (regex(p), *what, *kind))
         .collect()
 });
 static AUTHORITY_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(AUTHORITY));
@@ -82,16 +82,20 @@ impl Rule for FalseHealthClaim {
             if is_question(lower) {
                 continue;
             }
-            for (claim, what) in CLAIMS.iter() {
+            for (claim, what, kind) in CLAIMS.iter() {
                 let Some(m) = claim.find(lower) else { continue };
                 let at = sentence.start + m.start();
+                let end = sentence.start + m.end();
                 let matched = &lower[m.range()];
+                // Conspiracy framing elsewhere in the post ("pushed by big pharma").
+                let conspiracy = CONSPIRACY_LEX.contains_in(&doc.lower[..at])
+                    || CONSPIRACY_LEX.contains_in(&doc.lower[end..]);
                 // "vaccines do not change your DNA": the negation sits inside the match.
                 if context::negated_before(doc, at, 24)
-                    || context::NEGATION_LEX.contains_in(matched)
+                    || (*kind != ClaimKind::Denial && context::NEGATION_LEX.contains_in(matched))
                     || quoted(&doc.lower, at)
-                    || (context::framed_as_myth(doc, at)
-                        && !CONSPIRACY_LEX.contains_in(doc.sentence_lower(at)))
+                    || (context::framed_as_myth(doc, at) && !conspiracy)
+                    || (*kind == ClaimKind::StopTreatment && !conspiracy && !authority())
                 {
                     continue;
                 }
@@ -100,7 +104,7 @@ impl Rule for FalseHealthClaim {
                 } else {
                     format!("Claiming {what} is false health information that can harm people.")
                 };
-                let span = at..sentence.start + m.end();
+                let span = at..end;
                 out.push(Hit::new(&INFO, span, Severity::Critical, message));
                 break;
             }

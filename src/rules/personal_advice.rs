@@ -6,7 +6,9 @@
 //! clinician.
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::rulebook::advice::{ANTI_TREATMENT, CONDITIONS, GENERAL, GENERIC_MEDICINE, MEDICINES};
+use crate::rulebook::advice::{
+    ANTI_TREATMENT, CONDITIONS, GENERAL, GENERAL_OPENERS, GENERIC_MEDICINE, MEDICINES,
+};
 use crate::text::{regex, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,6 +40,7 @@ static INFO: RuleInfo = RuleInfo {
 static MEDICINE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(MEDICINES));
 static CONDITION: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONDITIONS));
 static GENERAL_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(GENERAL));
+static OPENERS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(GENERAL_OPENERS));
 static ANTI: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(ANTI_TREATMENT));
 
 /// A dose change aimed at someone's own medicine, ending right before the medicine's name.
@@ -50,7 +53,7 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// A suggestion to take or get a named medicine, ending right before its name.
 static TAKE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:take|try|get|grab|start|pop|ask for|ask the pharmacist for|you need|you want|you should take|you should be on|just take|get yourself some|get some|get on|go on|start on|put her on|put him on|needs|wants)\s+(?:some\s+|a\s+course\s+of\s+|a\s+|an\s+|\d+\s*(?:mg|x)?\s*(?:of\s+)?)?$",
+        r"\b(?:take|try|get|grab|start|pop|ask for|ask the pharmacist for|you need|you want|you should take|you should be on|just take|get yourself some|get some|get on|go on|start on|put her on|put him on|needs|wants)\s+(?:his\s+|her\s+|their\s+|your\s+)?(?:some\s+|a\s+course\s+of\s+|a\s+|an\s+|\d+\s*(?:mg|x)?\s*(?:of\s+)?)?$",
     )
 });
 
@@ -58,7 +61,7 @@ static TAKE: LazyLock<Regex> = LazyLock::new(|| {
 /// make sense said to a person ("sounds like you've got", "you have").
 static DIAGNOSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:sounds like|sounds a lot like|looks like|looks a lot like|you've got|youve got|you have|u have|you got|u got|you've probably got|youve probably got|you probably have|that'll be|thatll be|your (?:son|daughter|kid|baby|child|husband|wife|partner|mum|dad|rash|cough) (?:has|has got|sounds like it's|sounds like|looks like))\s+(?:a\s+|an\s+|got\s+|just\s+|textbook\s+|classic\s+|def\s+|defo\s+|definitely\s+|probably\s+|you've got\s+|you have\s+|youve got\s+)*$",
+        r"\b(?:sounds like|sounds a lot like|looks like|looks a lot like|you've got|youve got|you have|u have|you got|u got|you've probably got|youve probably got|you probably have|that'll be|thatll be|your (?:son|daughter|kid|baby|child|little one|lo|husband|wife|partner|mum|dad|rash|cough) (?:has|has got|sounds like it's|sounds like|looks like))\s+(?:a\s+|an\s+|got\s+|just\s+|textbook\s+|classic\s+|def\s+|defo\s+|definitely\s+|probably\s+|you've got\s+|you have\s+|youve got\s+)*$",
     )
 });
 
@@ -114,6 +117,12 @@ fn has_you(sentence: &str) -> bool {
         })
 }
 
+/// A general opening ("if you have", "people with") earlier in the sentence.
+fn general_before(doc: &Document, at: usize) -> bool {
+    let s = doc.sentence_at(at);
+    OPENERS.contains_in(&doc.lower[s.start.min(at)..at])
+}
+
 fn tail<'d>(doc: &'d Document, at: usize) -> &'d str {
     let s = doc.sentence_at(at);
     let mut start = at.saturating_sub(48).max(s.start);
@@ -147,6 +156,7 @@ impl Rule for PersonalAdvice {
             });
             let Some(m) = m else { continue };
             if GENERAL_LEX.contains_in(sentence)
+                || general_before(doc, span.start)
                 || NOT_A_DIAGNOSIS.iter().any(|w| after.starts_with(w))
                 || context::negated_before(doc, span.start, 20)
             {
@@ -164,6 +174,7 @@ impl Rule for PersonalAdvice {
         for (span, index) in MEDICINE.find_iter(doc) {
             let sentence = doc.sentence_lower(span.start);
             if GENERAL_LEX.contains_in(sentence)
+                || general_before(doc, span.start)
                 || ANTI.contains_in(sentence)
                 || context::negated_before(doc, span.start, 30)
             {

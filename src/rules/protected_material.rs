@@ -58,7 +58,7 @@ const COMMUNICATIONS: &[&str] = &[
     "plans",
     "rota",
     "screenshot",
-    "whatsapp",
+    "chats",
     "message",
     "messages",
     "recording",
@@ -103,8 +103,19 @@ impl Rule for ProtectedMaterial {
         }
         for (span, _) in EXAM.find_iter(doc) {
             let around = doc.window(&span, 80, 80);
+            let sitting = [
+                "from today",
+                "from this morning",
+                "from yesterday",
+                "from my exam",
+                "this morning's",
+                "today's",
+                "yesterday's",
+            ]
+            .iter()
+            .any(|w| around.contains(w));
             if EXAM_NAME.contains_in(around)
-                && (shared(around) || doc.lower[span.clone()].contains("recall"))
+                && (shared(around) || sitting || doc.lower[span.clone()].contains("recall"))
             {
                 out.push(Hit::new(&INFO, span, Severity::Low, "Exam questions are confidential and copyrighted; sharing them can be an exam-regulation breach."));
                 return;

@@ -34,7 +34,7 @@ static INFO: RuleInfo = RuleInfo {
 
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"\b(?:(?:use|with|enter|apply|using)\s+(?:my\s+|the\s+|our\s+|this\s+)?(?:discount\s+|promo\s+|voucher\s+|coupon\s+)?code|(?:discount|promo|voucher|coupon|my|affiliate)\s+code|code)\s*:?\s*["'\u{201c}]?([a-z0-9][a-z0-9_-]{2,19})\b"#,
+        r#"\b(?:(?:use|with|enter|apply|using)\s+(?:my\s+|the\s+|our\s+|this\s+)?(?:discount\s+|promo\s+|voucher\s+|coupon\s+)?code|(?:discount|promo|voucher|coupon|my|affiliate)\s+code|code)\s*:?\s*["'\u{201c}]?([a-z0-9][a-z0-9_-]{2,19})\b|\b(?:use|enter|apply|using)\s+(?:my\s+|the\s+)?([a-z0-9][a-z0-9_-]{2,19})\s+(?:discount\s+|promo\s+)?code\b"#,
     )
 });
 static AFFILIATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,7 +93,9 @@ impl Rule for UndisclosedPromotion {
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         let mut hit = None;
         for caps in CODE.captures_iter(&doc.lower) {
-            let code = caps.get(1).expect("group 1");
+            let Some(code) = caps.get(1).or_else(|| caps.get(2)) else {
+                continue;
+            };
             if NOT_CODES.contains(&code.as_str()) {
                 continue;
             }
@@ -101,7 +103,8 @@ impl Rule for UndisclosedPromotion {
             let mixed = token.bytes().any(|b| b.is_ascii_digit())
                 && token.bytes().any(|b| b.is_ascii_alphabetic());
             let shouty = token.len() >= 4 && token.bytes().all(|b| !b.is_ascii_lowercase());
-            let money = DISCOUNT.iter().any(|w| doc.lower.contains(w));
+            let money = DISCOUNT.iter().any(|w| doc.lower.contains(w))
+                || crate::rules::context::has_word(&doc.lower, "off");
             if money && (mixed || shouty) || mixed && shouty {
                 hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                 break;
