@@ -4,6 +4,9 @@
 
 /// Invitations to move a conversation somewhere private.
 pub const PRIVATE_CHANNEL: &[&str] = &[
+    "my personal number is",
+    "my private number is",
+    "here's my personal number",
     "my whatsapp",
     "my insta",
     "my snap",
@@ -48,8 +51,6 @@ pub const PRIVATE_CHANNEL: &[&str] = &[
     "my number is",
     "here's my number",
     "heres my number",
-    "my personal number",
-    "my private number",
     "my mobile is",
     "find me on insta",
     "find me on instagram",
@@ -454,6 +455,14 @@ pub const SEXUAL: &[&str] = &[
 
 /// Words that turn the post into good practice: the approach was refused or is discussed.
 pub const REFUSED: &[&str] = &[
+    "declining",
+    "say no",
+    "instead",
+    "sometimes",
+    "often",
+    "always give",
+    "always point",
+    "kindly",
     "declined",
     "decline",
     "politely",

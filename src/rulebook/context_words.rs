@@ -238,6 +238,20 @@ pub const NEGATION: &[&str] = &[
 
 /// Words that mark a claim as quoted to be corrected or studied, not asserted.
 pub const MYTH_FRAMING: &[&str] = &[
+    "read online",
+    "if you've read",
+    "if you have read",
+    "you may have read",
+    "you might have read",
+    "if you've seen",
+    "if you've heard",
+    "people say",
+    "some say",
+    "being told",
+    "who is making that claim",
+    "online claims",
+    "claims online",
+    "the claims",
     "myth",
     "myths",
     "myth:",

@@ -364,3 +364,30 @@ pub const TAKEN_IMAGES: &[&str] = &[
     "cropped the watermark",
     "removed the watermark",
 ];
+
+/// Words that make a mention of shared material a caution, not a share.
+pub const CAUTION: &[&str] = &[
+    "are confidential",
+    "is confidential",
+    "keep it confidential",
+    "against the rules",
+    "don't share",
+    "do not share",
+    "dont share",
+    "please don't",
+    "please do not",
+    "never share",
+    "isn't allowed",
+    "is not allowed",
+    "not allowed",
+    "remember that",
+    "breach",
+    "breaches",
+    "reminder",
+    "please remember",
+    "undermines",
+    "misconduct",
+    "shouldn't",
+    "should not",
+    "never",
+];

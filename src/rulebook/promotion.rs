@@ -170,6 +170,14 @@ pub const RESULT_WORDS: &[&str] = &[
 
 /// Research and caution contexts where the same words report findings, not promise results.
 pub const NOT_AN_AD: &[&str] = &[
+    "prescription-only medicine",
+    "prescription only medicine",
+    "prescription-only medicines",
+    "advertised",
+    "advertising",
+    "regulation",
+    "regulated",
+    "registered healthcare professional",
     "trial",
     "trials",
     "study",

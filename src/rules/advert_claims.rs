@@ -126,12 +126,12 @@ impl Rule for AdvertClaims {
         let advert = context::promotion_in(&doc.lower);
         let mut pom_in_post = false;
         for (span, _) in POM.find_iter(doc) {
-            pom_in_post = true;
             let sentence_span = doc.sentence_at(span.start);
             let sentence = &doc.lower[sentence_span.clone()];
             if NOT_AD.contains_in(sentence) || has_word(sentence, COST_TALK) {
                 continue;
             }
+            pom_in_post = true;
             let window = doc.window(&span, 60, 60);
             let price = context::price_at(window).map(|p| {
                 // Map the window offset back to the text.
@@ -208,7 +208,10 @@ impl Rule for AdvertClaims {
             return;
         }
         if selling {
-            if let Some((span, _)) = TESTIMONIAL.find_iter(doc).next() {
+            if let Some((span, _)) = TESTIMONIAL.find_iter(doc).find(|(s, _)| {
+                !NOT_AD.contains_in(doc.sentence_lower(s.start))
+                    && !context::negated_before(doc, s.start, 16)
+            }) {
                 out.push(Hit::new(
                     &INFO,
                     span,

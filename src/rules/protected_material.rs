@@ -4,7 +4,8 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::copyright::{
-    EXAMS, EXAM_MATERIAL, FULL_TEXT, LEAKED_INTERNAL, OPEN, PROTECTED_WORKS, SHARED, TAKEN_IMAGES,
+    CAUTION, EXAMS, EXAM_MATERIAL, FULL_TEXT, LEAKED_INTERNAL, OPEN, PROTECTED_WORKS, SHARED,
+    TAKEN_IMAGES,
 };
 use crate::text::{Document, Lexicon};
 use std::sync::LazyLock;
@@ -40,6 +41,7 @@ static LEAK: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(LEAKED_INTERNAL))
 static EXAM: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EXAM_MATERIAL));
 static EXAM_NAME: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EXAMS));
 static IMAGES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TAKEN_IMAGES));
+static CAUTIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CAUTION));
 
 /// What a "leaked" thing has to be for it to be internal material, not a body fluid.
 const COMMUNICATIONS: &[&str] = &[
@@ -80,6 +82,9 @@ impl Rule for ProtectedMaterial {
         let open = || OPEN_LEX.contains_in(&doc.lower);
         let shared = |around: &str| SHARING.contains_in(around) || ctx.media_attached;
         for (span, _) in FULL.find_iter(doc) {
+            if CAUTIOUS.contains_in(doc.sentence_lower(span.start)) {
+                continue;
+            }
             let around = doc.window(&span, 80, 80);
             let phrase = &doc.lower[span.clone()];
             let piracy = ["sci", "lib", "z-", "zl", "pir", "byp", "get"]
@@ -91,6 +96,9 @@ impl Rule for ProtectedMaterial {
             }
         }
         for (span, _) in LEAK.find_iter(doc) {
+            if CAUTIOUS.contains_in(doc.sentence_lower(span.start)) {
+                continue;
+            }
             let around = doc.window(&span, 60, 80);
             let phrase = &doc.lower[span.clone()];
             if phrase == "leaked" && !COMMUNICATIONS.iter().any(|w| around.contains(w)) {
@@ -102,6 +110,9 @@ impl Rule for ProtectedMaterial {
             }
         }
         for (span, _) in EXAM.find_iter(doc) {
+            if CAUTIOUS.contains_in(doc.sentence_lower(span.start)) {
+                continue;
+            }
             let around = doc.window(&span, 80, 80);
             let sitting = [
                 "from today",
@@ -121,7 +132,10 @@ impl Rule for ProtectedMaterial {
                 return;
             }
         }
-        if let Some((span, _)) = IMAGES.find_iter(doc).next() {
+        if let Some((span, _)) = IMAGES
+            .find_iter(doc)
+            .find(|(s, _)| !CAUTIOUS.contains_in(doc.sentence_lower(s.start)))
+        {
             out.push(Hit::new(&INFO, span, Severity::Low, "Images belong to whoever made them; share with permission and credit, or link to the original."));
         }
     }
