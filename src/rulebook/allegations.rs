@@ -3,6 +3,36 @@
 
 /// Allegations that harm a reputation when stated as fact.
 pub const ALLEGATIONS: &[&str] = &[
+    "taking money from",
+    "takes money from",
+    "took money from",
+    "paid by drug companies",
+    "paid off",
+    "in the pocket of",
+    "neglects",
+    "neglected",
+    "neglecting",
+    "neglect",
+    "mistreats",
+    "mistreated",
+    "mistreating",
+    "leaves them in",
+    "left them in",
+    "without prescriptions",
+    "without a prescription",
+    "sells antibiotics",
+    "cheats",
+    "cheated",
+    "cheating",
+    "overcharges",
+    "overcharged",
+    "fake qualifications",
+    "fake reviews",
+    "fake certificate",
+    "fake certificates",
+    "not qualified",
+    "not a real doctor",
+    "lying about",
     "fake",
     "fake filler",
     "fake botox",
@@ -130,7 +160,7 @@ pub const ALLEGATIONS: &[&str] = &[
 
 /// A named or identifiable target: titles and surnames, organisations by name, @handles.
 /// Case-sensitive: names carry capitals.
-pub const NAMED_TARGET: &str = r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Nurse|Sister|Matron|Surgeon|Consultant)\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|\b(?:[A-Z][A-Za-z'&]+ ){1,4}(?:Clinic|Clinics|Aesthetics|Aesthetic|Hospital|Hospitals|Trust|Practice|Surgery|Pharmacy|Pharmacies|Dental|Dentistry|Medical|Medics|Healthcare|Health|Care|Ltd|Limited|Group|Skin|Beauty|Spa|Lab|Labs|Pharma|Infirmary|NHS|Centre|Center|Homes?|Partners|Physio|Physiotherapy|Hub|Studio|Studios|Institute|Rooms|Wellness|Clinic's|Hospital's|Trust's)\b|\bRoyal [A-Z][a-z]+\b|\bSt\.? [A-Z][a-z]+'?s\b|\bThe Royal\b|@[A-Za-z0-9_]{2,}|\b[A-Z][a-z]+ (?:General|Royal|Infirmary)\b";
+pub const NAMED_TARGET: &str = r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Nurse|Sister|Matron|Surgeon|Consultant)\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|\b(?:[A-Z][A-Za-z'&]+ ){1,4}(?:Clinic|Clinics|Aesthetics|Aesthetic|Hospital|Hospitals|Trust|Practice|Surgery|Pharmacy|Pharmacies|Dental|Dentistry|Medical|Medics|Healthcare|Health|Care|Ltd|Limited|Group|Skin|Beauty|Spa|Lab|Labs|Pharma|Infirmary|NHS|Centre|Center|Homes?|Partners|Physio|Physiotherapy|Hub|Studio|Studios|Institute|Rooms|Wellness|Clinic's|Hospital's|Trust's)\b|\bRoyal [A-Z][a-z]+\b|\bSt\.? [A-Z][a-z]+'?s\b|\bThe Royal\b|@[A-Za-z0-9_]{2,}|\b[A-Z][a-z]+ (?:General|Royal|Infirmary)\b|\b(?:[Tt]hat|[Tt]he|[Tt]his) (?:pharmacist|pharmacy|chemist|clinic|dentist|gp|GP|doctor|surgeon|nurse|practice|surgery|salon|injector|practitioner|care home|home|optician|physio|chiropractor|osteopath) (?:on|in|at|near|down|up|off|by) [A-Z][a-z]+";
 
 /// Identifiable targets without a name: the writer's employer or an obviously local place.
 pub const IDENTIFIABLE: &[&str] = &[
@@ -258,10 +288,37 @@ pub const REPORTED: &[&str] = &[
 
 /// Words that make a post about a live court case.
 pub const LIVE_CASE: &[&str] = &[
+    "on the stand",
+    "the stand",
+    "trial is",
+    "witness box",
+    "in the dock",
+    "murder trial",
+    "rape trial",
+    "criminal trial",
+    "abuse trial",
+    "manslaughter trial",
+    "at trial",
+    "stood trial",
+    "standing trial",
+    "stand trial",
+    "trial continues",
+    "trial coverage",
+    "his trial",
+    "her trial",
+    "their trial",
+    "#trial",
+    "the trial",
+    "this trial",
+    "that trial",
+    "nurse trial",
+    "doctor trial",
+    "paramedic trial",
+    "court case",
+    "case against",
     "jury",
     "juror",
     "jurors",
-    "trial",
     "on trial",
     "retrial",
     "defendant",
@@ -295,6 +352,10 @@ pub const LIVE_CASE: &[&str] = &[
 
 /// Opinions on guilt or punishment.
 pub const GUILT: &[&str] = &[
+    "did it",
+    "guilty",
+    "obviously did it",
+    "clearly did it",
     "obviously guilty",
     "clearly guilty",
     "definitely guilty",
@@ -366,6 +427,15 @@ pub const GUILT: &[&str] = &[
 
 /// People courts protect from identification.
 pub const PROTECTED_PEOPLE: &[&str] = &[
+    "girl",
+    "boy",
+    "child",
+    "kid",
+    "teenager",
+    "teen",
+    "woman",
+    "yo girl",
+    "yo boy",
     "victim",
     "the victim",
     "complainant",
@@ -389,6 +459,12 @@ pub const PROTECTED_PEOPLE: &[&str] = &[
 
 /// Cases where the people above are protected by law.
 pub const PROTECTED_CASES: &[&str] = &[
+    "abuse",
+    "abused",
+    "sexual",
+    "rape trial",
+    "rape case",
+    "abuse trial",
     "rape",
     "raped",
     "sexual assault",
@@ -418,6 +494,24 @@ pub const PROTECTED_CASES: &[&str] = &[
 
 /// Words that say the writer knows the protected person.
 pub const KNOWS_PERSON: &[&str] = &[
+    "on our ward",
+    "a patient at",
+    "patient of ours",
+    "she's a patient",
+    "he's a patient",
+    "is a patient",
+    "was a patient",
+    "was on our",
+    "was on my",
+    "came to our",
+    "registered with us",
+    "at our practice",
+    "i know the",
+    "know the victim",
+    "i treat",
+    "we treat",
+    "we saw",
+    "i saw the",
     "my patient",
     "our patient",
     "is my patient",
@@ -457,6 +551,14 @@ pub const KNOWS_PERSON: &[&str] = &[
 
 /// Leaked or unreleased inquest and court material.
 pub const LEAKED: &[&str] = &[
+    "can't say much",
+    "cant say much",
+    "haven't been told",
+    "havent been told",
+    "not been told yet",
+    "hasn't been told",
+    "don't know yet",
+    "dont know yet",
     "before the inquest",
     "ahead of the inquest",
     "before the hearing",
@@ -542,6 +644,15 @@ pub const CONCLUDED: &[&str] = &[
 
 /// Uses of "guilty" and "innocent" that have nothing to do with a case.
 pub const NOT_A_CASE: &[&str] = &[
+    "not guilty",
+    "pleaded",
+    "pleads",
+    "plead",
+    "pleading",
+    "found guilty",
+    "verdict of",
+    "guilty verdict",
+    "guilty plea",
     "guilty pleasure",
     "guilty pleasures",
     "feel guilty",
@@ -552,4 +663,22 @@ pub const NOT_A_CASE: &[&str] = &[
     "guilt trip",
     "innocent question",
     "innocent smile",
+];
+
+/// Words that put a protected person in legal proceedings, not just in a clinical story.
+pub const IN_PROCEEDINGS: &[&str] = &[
+    "trial",
+    "case",
+    "court",
+    "hearing",
+    "proceedings",
+    "jury",
+    "defendant",
+    "accused",
+    "prosecution",
+    "charged",
+    "crown court",
+    "youth court",
+    "family court",
+    "police",
 ];

@@ -4,6 +4,18 @@
 
 /// Invitations to move a conversation somewhere private.
 pub const PRIVATE_CHANNEL: &[&str] = &[
+    "me a dm",
+    "me a message",
+    "me a pm",
+    "me a text",
+    "me a pic",
+    "me a photo",
+    "me a picture",
+    "follow my personal",
+    "my personal insta",
+    "my personal account",
+    "my personal fb",
+    "my personal page",
     "my personal number is",
     "my private number is",
     "here's my personal number",
@@ -82,6 +94,18 @@ pub const PERSONAL_APPS: &[&str] = &[
 
 /// Treatment talk: an invitation with these is a consultation in private messages.
 pub const TREATMENT: &[&str] = &[
+    "antibiotics",
+    "photo",
+    "pic",
+    "picture",
+    "bite",
+    "bites",
+    "infection",
+    "swelling",
+    "cream",
+    "need antibiotics",
+    "prescribe you",
+    "what to take",
     "consults",
     "second opinions",
     "scans",
@@ -231,6 +255,10 @@ pub const PROFESSIONAL: &[&str] = &[
 
 /// A patient or former patient is the person addressed or discussed.
 pub const PATIENT_PERSON: &[&str] = &[
+    "regulars",
+    "my regulars",
+    "customers",
+    "my customers",
     "patient",
     "patients",
     "pt",
@@ -300,6 +328,30 @@ pub const PATIENT_PERSON: &[&str] = &[
 
 /// Romantic or sexual approaches, and personal befriending.
 pub const ROMANCE: &[&str] = &[
+    "flirting",
+    "flirt",
+    "chatting me up",
+    "chatted me up",
+    "hitting on me",
+    "hit on me",
+    "keeps messaging me",
+    "messaging me",
+    "messaged me on",
+    "dm'd me",
+    "dmd me",
+    "meeting up",
+    "meet up with",
+    "for coffee",
+    "for a coffee",
+    "for drinks",
+    "drinks with",
+    "hang out",
+    "hanging out",
+    "we clicked",
+    "really clicked",
+    "date",
+    "dating",
+    "asked me for a drink",
     "asked me out",
     "ask me out",
     "asked me on a date",
@@ -399,6 +451,13 @@ pub const FLIRT_EMOJI: &[&str] = &[
 
 /// Romantic words that are sexual: the case is critical, not high.
 pub const SEXUAL: &[&str] = &[
+    "flirting",
+    "flirt",
+    "chatting me up",
+    "hitting on me",
+    "hit on me",
+    "date",
+    "dating",
     "sexy",
     "hot patient",
     "hot pt",

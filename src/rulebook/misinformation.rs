@@ -20,6 +20,26 @@ use ClaimKind::{Asserted, Denial, StopTreatment};
 /// (pattern, what the claim is, kind): patterns are case-insensitive with ASCII `\b`.
 pub const FALSE_CLAIMS: &[(&str, &str, ClaimKind)] = &[
     (
+        r"\b(?:vaccines?|vaccinations?|jabs?|vax|mrna|boosters?)(?:\s+\S+){0,2}?\s+(?:are|is|have been|has been)\s+(?:\S+\s+)?(?:killing|harming|maiming|poisoning|murdering|disabling|sterili[sz]ing)\s+(?:people|kids|children|babies|thousands|millions|us|our|young|healthy)\b",
+        "that vaccines are killing people",
+        Asserted,
+    ),
+    (
+        r"\b(?:cancer|tumou?rs?|autism|hiv|aids|ms|multiple sclerosis|dementia|alzheimer'?s|type 1 diabetes)\s+(?:can be|is|was|gets?|got)\s+(?:\S+\s+)?(?:cured|healed|beaten|reversed|eliminated|starved)\s+(?:with|by|through|using|naturally|on)\b",
+        "that a natural remedy cures serious disease",
+        Asserted,
+    ),
+    (
+        r"\b(?:chemo|chemotherapy|radiotherapy|vaccines?|vaccination|the mmr|insulin)\s+(?:is|are)\s+(?:\S+\s+)?(?:unnecessary|pointless|not needed|a waste of time|never needed)\b|\byou don'?t need (?:chemo|chemotherapy|vaccines|the mmr|insulin)\b",
+        "that proven treatment is unnecessary",
+        Asserted,
+    ),
+    (
+        r"\b(?:measles|chickenpox|chicken pox|polio|whooping cough|mumps|rubella|covid|tetanus)\s+(?:is|are|was)\s+(?:\S+\s+)?(?:harmless|nothing to worry about|just a rash|totally mild|no big deal|good for (?:kids|children|you))\b|\bnatural (?:infection|immunity)\s+is\s+(?:\S+\s+)?(?:better|safer|stronger)\s+than\s+(?:the\s+|a\s+)?(?:mmr|vaccines?|vaccination|jabs?)\b",
+        "that vaccine-preventable diseases are harmless",
+        Asserted,
+    ),
+    (
         r"\b(?:hiv (?:doesn'?t|does not|don'?t|never) causes? aids|covid (?:doesn'?t|does not|didn'?t|never) exist(?:s|ed)?|(?:the )?virus(?:es)? (?:doesn'?t|don'?t|does not|do not|never) exist(?:s|ed)?|no such thing as covid|covid never existed|vaccines? (?:don'?t|do not|never) work|measles (?:isn'?t|is not|never) dangerous)\b",
         "a denial of established medicine",
         Denial,
@@ -60,7 +80,7 @@ pub const FALSE_CLAIMS: &[(&str, &str, ClaimKind)] = &[
         Asserted,
     ),
     (
-        r"\b(?:chemo|chemotherapy|radiotherapy|vaccines?|insulin|antidepressants?|ssris?|fluoride)(?:\s+\S+){0,2}?\s+(?:is|are|=)\s+(?:\S+\s+)?(?:poison|poisonous|toxic poison|a poison|a scam|a con|a racket|a neurotoxin|neurotoxic|neurotoxin)\b",
+        r"\b(?:chemo|chemotherapy|radiotherapy|vaccines?|insulin|antidepressants?|ssris?|fluoride|antibiotics?|paracetamol|calpol|medicines?|medications?|meds|pharmaceuticals|prescription drugs)(?:\s+\S+){0,2}?\s+(?:is|are|=)\s+(?:\S+\s+)?(?:poison|poisonous|toxic poison|a poison|a scam|a con|a racket|a neurotoxin|neurotoxic|neurotoxin)\b",
         "that proven treatment is poison",
         Asserted,
     ),
@@ -148,6 +168,28 @@ pub const AUTHORITY: &[&str] = &[
 /// Words at least one of which every claim above contains: a cheap first pass, so the claim
 /// patterns only run on the few sentences that could hold one.
 pub const TRIGGERS: &[&str] = &[
+    "measles",
+    "chickenpox",
+    "chicken pox",
+    "polio",
+    "whooping cough",
+    "mumps",
+    "rubella",
+    "tetanus",
+    "paracetamol",
+    "calpol",
+    "medicine",
+    "medicines",
+    "medication",
+    "medications",
+    "meds",
+    "pharmaceuticals",
+    "prescription drugs",
+    "natural infection",
+    "natural immunity",
+    "type 1 diabetes",
+    "boosters",
+    "vaccinations",
     "vaccine",
     "vaccines",
     "vaccination",

@@ -5,8 +5,8 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::allegations::{
-    CONCLUDED, COURT_MATERIAL, GUILT, KNOWS_PERSON, LEAKED, LIVE_CASE, NOT_A_CASE, PROTECTED_CASES,
-    PROTECTED_PEOPLE,
+    CONCLUDED, COURT_MATERIAL, GUILT, IN_PROCEEDINGS, KNOWS_PERSON, LEAKED, LIVE_CASE, NOT_A_CASE,
+    PROTECTED_CASES, PROTECTED_PEOPLE,
 };
 use crate::text::{Document, Lexicon};
 use std::sync::LazyLock;
@@ -40,6 +40,7 @@ static DONE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONCLUDED));
 static NOT_CASE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NOT_A_CASE));
 static PROTECTED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PROTECTED_PEOPLE));
 static SEX_CASE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PROTECTED_CASES));
+static PROCEEDINGS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(IN_PROCEEDINGS));
 static KNOWS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(KNOWS_PERSON));
 static LEAK: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(LEAKED));
 static MATERIAL: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(COURT_MATERIAL));
@@ -53,7 +54,12 @@ impl Rule for LiveCase {
         let mut live: Option<bool> = None;
         for (span, _) in GUILT_LEX.find_iter(doc) {
             let sentence = doc.sentence_lower(span.start);
-            if NOT_CASE.contains_in(sentence) || DONE.contains_in(sentence) {
+            let before = doc.window(&(span.start..span.start), 12, 0);
+            if NOT_CASE.contains_in(sentence)
+                || DONE.contains_in(sentence)
+                || before.ends_with("not ")
+                || before.contains("feel")
+            {
                 continue;
             }
             if !*live.get_or_insert_with(|| {
@@ -73,6 +79,7 @@ impl Rule for LiveCase {
             let around = doc.window(&span, 100, 100);
             let sentence = doc.sentence_lower(span.start);
             if (SEX_CASE.contains_in(around) || SEX_CASE.contains_in(sentence))
+                && (PROCEEDINGS.contains_in(around) || PROCEEDINGS.contains_in(sentence))
                 && (KNOWS.contains_in(around) || KNOWS.contains_in(sentence))
             {
                 out.push(Hit::new(

@@ -46,7 +46,7 @@ static ANTI: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(ANTI_TREATMENT));
 /// A dose change aimed at someone's own medicine, ending right before the medicine's name.
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:double|triple|halve|half|up|increase|decrease|reduce|lower|raise|stop|stop taking|quit|come off|skip|ditch|drop|bump up|cut down|cut|switch|swap|go up on|go down on|stop using|pause)\s+(?:the\s+dose\s+of\s+|your\s+dose\s+of\s+|ur\s+dose\s+of\s+)?(?:your|ur|her|his|their|yr)\s+(?:dose\s+of\s+)?$",
+        r"\b(?:double|triple|halve|half|up|increase|decrease|reduce|lower|raise|stop|stop taking|quit|come off|get off|skip|ditch|drop|bump up|cut down|cut|switch|swap|go up on|go down on|stop using|pause|stop giving)\s+(?:the\s+dose\s+of\s+|your\s+dose\s+of\s+|ur\s+dose\s+of\s+)?((?:your|ur|her|his|their|yr|the)\s+)?(?:dose\s+of\s+)?$",
     )
 });
 
@@ -61,7 +61,7 @@ static TAKE: LazyLock<Regex> = LazyLock::new(|| {
 /// make sense said to a person ("sounds like you've got", "you have").
 static DIAGNOSE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:sounds like|sounds a lot like|looks like|looks a lot like|you've got|youve got|you have|u have|you got|u got|you've probably got|youve probably got|you probably have|that'll be|thatll be|your (?:son|daughter|kid|baby|child|little one|lo|husband|wife|partner|mum|dad|rash|cough) (?:has|has got|sounds like it's|sounds like|looks like))\s+(?:a\s+|an\s+|got\s+|just\s+|textbook\s+|classic\s+|def\s+|defo\s+|definitely\s+|probably\s+|you've got\s+|you have\s+|youve got\s+)*$",
+        r"\b(?:sounds like|sounds a lot like|looks like|looks a lot like|sound like|sound like you're|sounds like you're|sounds like you are|looks like you're|you're|you are|you're probably|you've got|youve got|you have|u have|you got|u got|you've probably got|youve probably got|you probably have|that'll be|thatll be|(?:your|ur) (?:son|daughter|kid|baby|child|little one|lo|husband|wife|partner|mum|dad|rash|cough|boy|girl|toddler)(?:'s got|'s| has| has got| sounds like it's| sounds like| looks like| is))\s+(?:a\s+|an\s+|got\s+|just\s+|textbook\s+|classic\s+|def\s+|defo\s+|definitely\s+|probably\s+|you've got\s+|you have\s+|youve got\s+)*$",
     )
 });
 
@@ -155,7 +155,7 @@ impl Rule for PersonalAdvice {
                 }
             });
             let Some(m) = m else { continue };
-            if GENERAL_LEX.contains_in(sentence)
+            if (GENERAL_LEX.contains_in(sentence) && !sentence.contains('@'))
                 || general_before(doc, span.start)
                 || NOT_A_DIAGNOSIS.iter().any(|w| after.starts_with(w))
                 || context::negated_before(doc, span.start, 20)
@@ -182,8 +182,11 @@ impl Rule for PersonalAdvice {
             }
             let before = tail(doc, span.start);
             let generic = GENERIC_MEDICINE.contains(&MEDICINES[index]);
-            let directive = if let Some(m) = CHANGE.find(before) {
-                Some(m.start())
+            let directive = if let Some(c) = CHANGE.captures(before) {
+                // "stop the amlodipine" needs someone addressed; "stop your" already is.
+                let possessive = c.get(1).is_some_and(|g| !g.as_str().starts_with("the"));
+                let m = c.get(0).expect("group 0");
+                (possessive || addressed(sentence)).then_some(m.start())
             } else if !generic && addressed(sentence) {
                 TAKE.find(before).map(|m| m.start())
             } else {

@@ -4,8 +4,8 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::copyright::{
-    CAUTION, EXAMS, EXAM_MATERIAL, FULL_TEXT, LEAKED_INTERNAL, OPEN, PROTECTED_WORKS, SHARED,
-    TAKEN_IMAGES,
+    CAUTION, EXAMS, EXAM_MATERIAL, FULL_TEXT, INTERNAL_MESSAGES, INTERNAL_SENDERS, LEAKED_INTERNAL,
+    OPEN, POSTED, PROTECTED_WORKS, SHARED, TAKEN_IMAGES,
 };
 use crate::text::{Document, Lexicon};
 use std::sync::LazyLock;
@@ -41,6 +41,9 @@ static LEAK: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(LEAKED_INTERNAL))
 static EXAM: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EXAM_MATERIAL));
 static EXAM_NAME: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EXAMS));
 static IMAGES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TAKEN_IMAGES));
+static MESSAGES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INTERNAL_MESSAGES));
+static SENDERS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INTERNAL_SENDERS));
+static POSTED_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(POSTED));
 static CAUTIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CAUTION));
 
 /// What a "leaked" thing has to be for it to be internal material, not a body fluid.
@@ -105,6 +108,16 @@ impl Rule for ProtectedMaterial {
                 continue;
             }
             if shared(around) || phrase != "leaked" {
+                out.push(Hit::new(&INFO, span, Severity::Low, "Internal communications belong to your employer; posting them can breach confidentiality and copyright."));
+                return;
+            }
+        }
+        for (span, _) in MESSAGES.find_iter(doc) {
+            let around = doc.window(&span, 40, 80);
+            if SENDERS.contains_in(around)
+                && POSTED_LEX.contains_in(around)
+                && !CAUTIOUS.contains_in(doc.sentence_lower(span.start))
+            {
                 out.push(Hit::new(&INFO, span, Severity::Low, "Internal communications belong to your employer; posting them can breach confidentiality and copyright."));
                 return;
             }

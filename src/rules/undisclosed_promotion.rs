@@ -5,7 +5,7 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::promotion::{DISCLOSURES, OVERSTATED};
-use crate::text::{regex, Document, Lexicon};
+use crate::text::{regex, regex_cased, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -40,6 +40,12 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 static AFFILIATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"\b(?:amzn\.to|amzn\.eu|rstyle\.me|liketk\.it|go\.magik\.ly|shopmy\.us|bit\.ly/[a-z0-9]+\?ref)\b|[?&](?:tag|ref|aff|affiliate|affid)=",
+    )
+});
+/// A capitalised code without the word "code": "15% off with JOGPHYSIO15", "use DRLUCY".
+static BARE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_cased(
+        r"\b(?:[Uu]se|[Ww]ith|[Uu]sing|[Ee]nter|[Aa]pply|[Cc]ode)\s+([A-Z][A-Z0-9_-]{3,19})\b",
     )
 });
 static DISCLOSED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(DISCLOSURES));
@@ -77,6 +83,13 @@ const NOT_CODES: &[&str] = &[
     "silver", "gold", "grey", "below", "above", "here",
 ];
 
+/// Capitalised words after "use" or "with" that are acronyms, not codes.
+const ACRONYMS: &[&str] = &[
+    "NHS", "NICE", "BNF", "SBAR", "ABCDE", "NEWS", "NEWS2", "PPE", "CPAP", "BIPAP", "NIV", "GCS",
+    "AVPU", "SOCRATES", "DNACPR", "RESPECT", "ECG", "FAST", "BEFAST", "ASAP", "EPR", "EMIS",
+    "SYSTMONE", "ICE", "PEWS", "MEWS", "MUST", "QSOFA", "SEPSIS", "STOP", "CAUTION",
+];
+
 /// Hashtag disclosures need an exact check: "#ad" must not be the start of "#adhd".
 fn disclosed(doc: &Document) -> bool {
     DISCLOSED.find_iter(doc).any(|(span, _)| {
@@ -108,6 +121,18 @@ impl Rule for UndisclosedPromotion {
             if money && (mixed || shouty) || mixed && shouty {
                 hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                 break;
+            }
+        }
+        if hit.is_none() {
+            let money = DISCOUNT.iter().any(|w| doc.lower.contains(w))
+                || crate::rules::context::has_word(&doc.lower, "off");
+            for caps in BARE_CODE.captures_iter(doc.text) {
+                let token = caps.get(1).expect("group 1").as_str();
+                let lower = token.to_ascii_lowercase();
+                if money && !NOT_CODES.contains(&lower.as_str()) && !ACRONYMS.contains(&token) {
+                    hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
+                    break;
+                }
             }
         }
         if hit.is_none() {
