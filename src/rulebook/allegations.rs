@@ -202,6 +202,13 @@ pub const IDENTIFIABLE: &[&str] = &[
 
 /// Signs that a statement reports findings, a ruling or published news, or is hedged.
 pub const REPORTED: &[&str] = &[
+    "fraud case",
+    "the case",
+    "plea",
+    "reports",
+    "charged",
+    "trial",
+    "hearing",
     "inquiry found",
     "inquiry finds",
     "the inquiry",
@@ -352,6 +359,13 @@ pub const LIVE_CASE: &[&str] = &[
 
 /// Opinions on guilt or punishment.
 pub const GUILT: &[&str] = &[
+    "has a history of",
+    "has a history",
+    "done this before",
+    "done it before",
+    "not the first time",
+    "i worked with him",
+    "i worked with her",
     "did it",
     "guilty",
     "obviously did it",
@@ -494,6 +508,11 @@ pub const PROTECTED_CASES: &[&str] = &[
 
 /// Words that say the writer knows the protected person.
 pub const KNOWS_PERSON: &[&str] = &[
+    "came in",
+    "brought in",
+    "was on shift",
+    "on shift when",
+    "admitted",
     "on our ward",
     "a patient at",
     "patient of ours",

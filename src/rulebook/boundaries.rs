@@ -328,6 +328,12 @@ pub const PATIENT_PERSON: &[&str] = &[
 
 /// Romantic or sexual approaches, and personal befriending.
 pub const ROMANCE: &[&str] = &[
+    "go for dinner",
+    "for dinner",
+    "dinner with",
+    "fair game",
+    "take her for dinner",
+    "take him for dinner",
     "flirting",
     "flirt",
     "chatting me up",

@@ -342,6 +342,13 @@ pub const MYTH_FRAMING: &[&str] = &[
 
 /// Words that make a post an advert: offers, booking calls, discounts.
 pub const PROMOTION: &[&str] = &[
+    "bookings now open",
+    "now taking bookings",
+    "get your treatment free",
+    "botox party",
+    "botox parties",
+    "host a party",
+    "host one",
     "special offer",
     "offer ends",
     "launch offer",

@@ -3,6 +3,14 @@
 
 /// Sharing a whole paywalled work.
 pub const FULL_TEXT: &[&str] = &[
+    "without a subscription",
+    "without access",
+    "no paywall",
+    "paywall free",
+    "don't have access",
+    "dont have access",
+    "no access",
+    "for those without",
     "screenshots",
     "screenshots of",
     "uploaded all",
@@ -252,6 +260,9 @@ pub const LEAKED_INTERNAL: &[&str] = &[
 
 /// Exam material shared.
 pub const EXAM_MATERIAL: &[&str] = &[
+    "questions",
+    "stations",
+    "the paper",
     "a copy of",
     "copy of the",
     "this year's",

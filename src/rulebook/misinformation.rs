@@ -20,6 +20,11 @@ use ClaimKind::{Asserted, Denial, StopTreatment};
 /// (pattern, what the claim is, kind): patterns are case-insensitive with ASCII `\b`.
 pub const FALSE_CLAIMS: &[(&str, &str, ClaimKind)] = &[
     (
+        r"\b(?:the\s+)?(?:flu\s+(?:vaccine|jab|shot)s?|vaccines?|jabs?|covid\s+(?:vaccine|jab)s?)\s+(?:gives?|gave|causes?|caused)\s+(?:you\s+|people\s+|kids\s+)?(?:the\s+)?(?:flu|covid|measles|polio|shingles|the disease)\b",
+        "that vaccines give you the disease",
+        Asserted,
+    ),
+    (
         r"\b(?:vaccines?|vaccinations?|jabs?|vax|mrna|boosters?)(?:\s+\S+){0,2}?\s+(?:are|is|have been|has been)\s+(?:\S+\s+)?(?:killing|harming|maiming|poisoning|murdering|disabling|sterili[sz]ing)\s+(?:people|kids|children|babies|thousands|millions|us|our|young|healthy)\b",
         "that vaccines are killing people",
         Asserted,

@@ -170,6 +170,10 @@ pub const RESULT_WORDS: &[&str] = &[
 
 /// Research and caution contexts where the same words report findings, not promise results.
 pub const NOT_AN_AD: &[&str] = &[
+    "unsafe",
+    "unlawful",
+    "illegal",
+    "not legal",
     "prescription-only medicine",
     "prescription only medicine",
     "prescription-only medicines",

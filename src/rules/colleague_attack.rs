@@ -5,6 +5,7 @@
 //! entered) raises the finding to high.
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
+use crate::rulebook::allegations::REPORTED;
 use crate::rulebook::workplace::{CONSTRUCTIVE, INSULTS, SELF_OR_NEGATED, TARGETS};
 use crate::text::{regex_cased, Document, Lexicon};
 use regex::Regex;
@@ -36,6 +37,7 @@ static INFO: RuleInfo = RuleInfo {
 static INSULT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INSULTS));
 static TARGET: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TARGETS));
 static SOFT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONSTRUCTIVE));
+static REPORTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REPORTED));
 static SELF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SELF_OR_NEGATED));
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     regex_cased(
@@ -91,6 +93,9 @@ impl Rule for ColleagueAttack {
             // Accusations ("liar", "fraud") are workplace disputes only about colleagues or
             // the employer; about anyone else they are the defamation rule's concern.
             let accusation = ACCUSATIONS.contains(&INSULTS[index]);
+            if accusation && REPORTS.contains_in(sentence) {
+                continue;
+            }
             if !(target || named && !accusation) {
                 continue;
             }

@@ -3,7 +3,7 @@
 //! on its own ("DM me for the slides"); it is a boundary issue when the person invited is a
 //! patient, when what is offered is treatment, or when the approach is romantic. Posts that
 //! describe declining such an approach, or teach about boundaries, are good practice.
-use super::{Context, Hit, Rule, RuleInfo};
+use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::boundaries::{
     FLIRT_EMOJI, PATIENT_PERSON, PERSONAL_APPS, PRIVATE_CHANNEL, PROFESSIONAL, REFUSED, ROMANCE,
@@ -108,7 +108,7 @@ impl Rule for PatientBoundaries {
                     severity,
                     "Inviting a patient into private contact blurs professional boundaries.",
                 )
-            } else if treatment && !public_follow {
+            } else if treatment && !public_follow && !context::promotion_in(&doc.lower) {
                 Hit::new(
                     &INFO,
                     span,

@@ -46,6 +46,9 @@ static SENDERS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INTERNAL_SENDE
 static POSTED_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(POSTED));
 static CAUTIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CAUTION));
 
+/// Exam words that only mean leaked material with a sitting ("today's questions").
+const GENERIC_EXAM: &[&str] = &["questions", "stations", "the paper"];
+
 /// What a "leaked" thing has to be for it to be internal material, not a body fluid.
 const COMMUNICATIONS: &[&str] = &[
     "email",
@@ -135,11 +138,19 @@ impl Rule for ProtectedMaterial {
                 "this morning's",
                 "today's",
                 "yesterday's",
+                "i remember",
+                "i remembered",
+                "wrote down",
+                "remembered",
+                "memorised",
+                "memorized",
             ]
             .iter()
             .any(|w| around.contains(w));
             if EXAM_NAME.contains_in(around)
-                && (shared(around) || sitting || doc.lower[span.clone()].contains("recall"))
+                && (sitting
+                    || (!GENERIC_EXAM.contains(&&doc.lower[span.clone()])
+                        && (shared(around) || doc.lower[span.clone()].contains("recall"))))
             {
                 out.push(Hit::new(&INFO, span, Severity::Low, "Exam questions are confidential and copyrighted; sharing them can be an exam-regulation breach."));
                 return;

@@ -74,6 +74,32 @@ const DISCOUNT: &[&str] = &[
     "order",
 ];
 
+/// Endorsement words: a capitalised code in a recommendation is a promo code.
+const ENDORSE: &[&str] = &[
+    "swear by",
+    "recommend",
+    "fave",
+    "favourite",
+    "favorite",
+    "love",
+    "loving",
+    "obsessed",
+    "game changer",
+    "game-changer",
+    "holy grail",
+    "must-have",
+    "must have",
+    "get yours",
+    "grab",
+    "shop",
+    "buy",
+    "order",
+    "brand",
+    "changed my",
+    "saved my",
+    "can't live without",
+];
+
 /// Words that are "code" in ordinary work talk.
 const NOT_CODES: &[&str] = &[
     "blue", "red", "black", "review", "reviews", "of", "for", "and", "to", "the", "is", "in", "on",
@@ -117,7 +143,8 @@ impl Rule for UndisclosedPromotion {
                 && token.bytes().any(|b| b.is_ascii_alphabetic());
             let shouty = token.len() >= 4 && token.bytes().all(|b| !b.is_ascii_lowercase());
             let money = DISCOUNT.iter().any(|w| doc.lower.contains(w))
-                || crate::rules::context::has_word(&doc.lower, "off");
+                || crate::rules::context::has_word(&doc.lower, "off")
+                || ENDORSE.iter().any(|w| doc.lower.contains(w));
             if money && (mixed || shouty) || mixed && shouty {
                 hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                 break;
