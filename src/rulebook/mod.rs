@@ -2,3 +2,11 @@
 //! Rules read these lists; changing what is flagged is mostly editing data here.
 pub mod context_words;
 pub mod guidance;
+// Conduct and content word lists (rules-c).
+pub mod advice;
+pub mod allegations;
+pub mod boundaries;
+pub mod copyright;
+pub mod misinformation;
+pub mod promotion;
+pub mod workplace;

@@ -36,3 +36,68 @@ pub fn staff_title_before(doc: &Document, at: usize) -> bool {
 pub fn public_praise(doc: &Document, at: usize) -> bool {
     PRAISE.contains_in(doc.sentence_lower(at))
 }
+
+/// Negation words, for rules that check inside their own match.
+pub static NEGATION_LEX: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(context_words::NEGATION));
+static MYTH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::MYTH_FRAMING));
+static PROMOTION: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::PROMOTION));
+
+/// A negation ("not", "never", "isn't", "no") in the few words before `at`, within its
+/// sentence: "does not cause", "never met a lazy consultant".
+pub fn negated_before(doc: &Document, at: usize, bytes: usize) -> bool {
+    let sentence = doc.sentence_at(at);
+    let start = at.saturating_sub(bytes).max(sentence.start);
+    NEGATION_LEX.contains_in(doc.window(&(start..start), 0, at.saturating_sub(start)))
+}
+
+/// The claim at `at` is being quoted to be corrected: "Myth: ...", "the claim that ... is
+/// false", "No, ... does not ...", "debunked". Looks at the claim's sentence and the next one
+/// (a "Myth: X. Fact: Y" pair spans two).
+pub fn framed_as_myth(doc: &Document, at: usize) -> bool {
+    let i = doc.sentence_index(at);
+    let sentences = doc.sentences();
+    let here = doc.sentence_lower(at);
+    if MYTH.contains_in(here) {
+        return true;
+    }
+    // The sentence before: "Myth:" headings on their own line; the one after: "Fact: ...".
+    [i.checked_sub(1), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| sentences.get(j))
+        .any(|s| MYTH.contains_in(&doc.lower[s.clone()]))
+}
+
+/// The post reads as an advert: prices, offers, booking calls, "link in bio".
+pub fn promotion_in(haystack: &str) -> bool {
+    PROMOTION.contains_in(haystack) || has_price(haystack)
+}
+
+/// A price: a currency sign followed by a digit ("£99", "$ 50", "€1,200").
+pub fn has_price(haystack: &str) -> bool {
+    price_at(haystack).is_some()
+}
+
+/// The byte offset of the first price in `haystack`.
+pub fn price_at(haystack: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = haystack[from..].find(['£', '$', '€']) {
+        let at = from + p;
+        let sign_len = haystack[at..].chars().next().map_or(1, char::len_utf8);
+        let rest = haystack[at + sign_len..].trim_start();
+        if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return Some(at);
+        }
+        from = at + sign_len;
+    }
+    None
+}
+
+/// `word` occurs in `haystack` as a whole word (ASCII boundaries).
+pub fn has_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(i, _)| {
+        crate::text::boundary_before(haystack, i)
+            && crate::text::boundary_after(haystack, i + word.len())
+    })
+}

@@ -20,6 +20,17 @@ mod postcode;
 mod scottish_chi;
 mod us_ssn;
 
+// Conduct and content rules (rules-c).
+mod advert_claims;
+mod colleague_attack;
+mod factual_allegation;
+mod false_health_claim;
+mod live_case;
+mod patient_boundaries;
+mod personal_advice;
+mod protected_material;
+mod undisclosed_promotion;
+
 /// What a rule is and the examples that pin down its behaviour.
 pub struct RuleInfo {
     /// Stable id, used in findings and in the user's "turn off this rule" list.
@@ -89,6 +100,16 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(bed_location::BedLocation),
         Box::new(national_insurance::NationalInsurance),
         Box::new(us_ssn::UsSsn),
+        // Conduct and content rules (rules-c).
+        Box::new(patient_boundaries::PatientBoundaries),
+        Box::new(personal_advice::PersonalAdvice),
+        Box::new(colleague_attack::ColleagueAttack),
+        Box::new(factual_allegation::FactualAllegation),
+        Box::new(live_case::LiveCase),
+        Box::new(advert_claims::AdvertClaims),
+        Box::new(undisclosed_promotion::UndisclosedPromotion),
+        Box::new(false_health_claim::FalseHealthClaim),
+        Box::new(protected_material::ProtectedMaterial),
     ]
 }
 

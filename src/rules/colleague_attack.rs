@@ -1,0 +1,144 @@
+//! Workplace disputes in public: insulting colleagues, managers, the employer or a ward
+//! ("Our useless reg left me alone again", "Ward 7 management are a joke"). System critique
+//! ("rota gaps are unsafe nationally"), reflection on how the writer felt, and praise are
+//! left alone. Naming the person (a title and surname, or a workplace term the user has
+//! entered) raises the finding to high.
+use super::{Context, Hit, Rule, RuleInfo};
+use crate::model::{Category, Severity};
+use crate::rulebook::allegations::REPORTED;
+use crate::rulebook::workplace::{CONSTRUCTIVE, INSULTS, SELF_OR_NEGATED, TARGETS};
+use crate::text::{regex_cased, Document, Lexicon};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct ColleagueAttack;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "colleague-attack",
+    category: Category::WorkplaceDispute,
+    flags: &[
+        "Our useless reg left me alone again",
+        "Ward 7 management are a joke",
+        "Dr Patel is the laziest consultant I've ever met",
+        "night staff couldn't be arsed to do a single set of obs",
+        "Matron is a power-tripping bully and everyone knows it",
+        "The trust execs don't care about staff, utterly pathetic",
+    ],
+    passes: &[
+        "Rota gaps are unsafe nationally - BMA data attached (link)",
+        "Shout out to our amazing reg who stayed late to help me",
+        "I felt useless on my first night shift, it gets better",
+        "This printer is useless",
+        "Management of DKA: a quick refresher for the team",
+        "We need better rota systems across the NHS, not more goodwill",
+    ],
+};
+
+static INSULT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INSULTS));
+static TARGET: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TARGETS));
+static SOFT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONSTRUCTIVE));
+static REPORTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REPORTED));
+static SELF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SELF_OR_NEGATED));
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    regex_cased(
+        r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sister|Sr|Matron|Nurse)\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|@[A-Za-z0-9_]{2,}",
+    )
+});
+
+/// Insults that are accusations of dishonesty.
+const ACCUSATIONS: &[&str] = &[
+    "liar",
+    "liars",
+    "lied",
+    "fiddled",
+    "falsified",
+    "cooked the books",
+    "corrupt",
+    "fraud",
+];
+
+/// Pronouns only count as a target when a work target is elsewhere in the post.
+const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her"];
+
+impl Rule for ColleagueAttack {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Hit>) {
+        let mut work_in_post: Option<bool> = None;
+        for (span, index) in INSULT.find_iter(doc) {
+            let sentence_span = doc.sentence_at(span.start);
+            let sentence = &doc.lower[sentence_span.clone()];
+            let named = NAMED.is_match(&doc.text[sentence_span.clone()])
+                || (!ctx.workplace.is_empty() && ctx.workplace.contains_in(sentence));
+            // The target may be named in the sentence before ("our practice manager.
+            // Clueless doesn't begin to cover it").
+            let near = doc.window(&span, 80, 40);
+            let scope = if near.len() > sentence.len() {
+                near
+            } else {
+                sentence
+            };
+            let mut targets = TARGET.find_in(scope, 0).map(|(r, i)| (r, TARGETS[i]));
+            let target = targets.any(|(_, t)| {
+                !PRONOUNS.contains(&t) || {
+                    *work_in_post.get_or_insert_with(|| {
+                        TARGET
+                            .find_iter(doc)
+                            .any(|(_, i)| !PRONOUNS.contains(&TARGETS[i]))
+                    })
+                }
+            });
+            // Accusations ("liar", "fraud") are workplace disputes only about colleagues or
+            // the employer; about anyone else they are the defamation rule's concern.
+            let accusation = ACCUSATIONS.contains(&INSULTS[index]);
+            if accusation && REPORTS.contains_in(sentence) {
+                continue;
+            }
+            if !(target || named && !accusation) {
+                continue;
+            }
+            // "I felt useless", "not lazy", "never rude": about the writer or negated.
+            let before = doc.window(&(span.start..span.start), 20, 0);
+            if SELF.contains_in(before) || (SOFT.contains_in(sentence) && !named) {
+                continue;
+            }
+            let severity = if named {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            out.push(Hit::new(
+                &INFO,
+                span,
+                severity,
+                "Attacking colleagues or your employer in public undermines trust in the profession; raise it through the right channel.",
+            ));
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_examples, hits};
+
+    #[test]
+    fn examples() {
+        assert_examples(&ColleagueAttack);
+    }
+
+    #[test]
+    fn named_colleague_is_high() {
+        let got = hits(
+            &ColleagueAttack,
+            "Dr Patel is the laziest consultant I've ever met",
+        );
+        assert_eq!(got[0].0, "laziest");
+        assert_eq!(got[0].1, Severity::High);
+        let got = hits(&ColleagueAttack, "Our useless reg left me alone again");
+        assert_eq!(got[0].1, Severity::Medium);
+    }
+}
