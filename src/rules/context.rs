@@ -10,6 +10,12 @@ static PATIENT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words:
 static SERVICE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::SERVICE));
 static STAFF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::STAFF_TITLES));
 static PRAISE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::PUBLIC_PRAISE));
+static DISCUSSING: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(context_words::DISCUSSING_A_TERM));
+static THIRD_PARTY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::THIRD_PARTY));
+static NEGATION: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::NEGATION));
+static TEACHING: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(context_words::TEACHING_FRAME));
 
 /// How far around a match rules look for context words, in bytes.
 pub const NEAR: usize = 80;
@@ -35,4 +41,44 @@ pub fn staff_title_before(doc: &Document, at: usize) -> bool {
 /// The sentence around `at` praises or thanks someone in public.
 pub fn public_praise(doc: &Document, at: usize) -> bool {
     PRAISE.contains_in(doc.sentence_lower(at))
+}
+
+/// The lower-cased part of the sentence around `at` that comes before it, at most `max`
+/// bytes back (widened to a char boundary).
+pub fn sentence_before<'d>(doc: &'d Document, at: usize, max: usize) -> &'d str {
+    let s = doc.sentence_at(at);
+    let at = at.min(doc.lower.len()).max(s.start);
+    let mut start = at.saturating_sub(max).max(s.start);
+    while !doc.lower.is_char_boundary(start) {
+        start -= 1;
+    }
+    &doc.lower[start..at]
+}
+
+/// The sentence around `span` talks about a term instead of using it: quoted, criticised,
+/// negated, or reported as something said to the writer.
+pub fn discussing_term(doc: &Document, span: &Range<usize>) -> bool {
+    let b = doc.lower.as_bytes();
+    let quoted_before = span.start > 0
+        && matches!(b[span.start - 1], b'\'' | b'"')
+        || doc.lower[..span.start].ends_with('\u{2018}')
+        || doc.lower[..span.start].ends_with('\u{201c}');
+    quoted_before
+        || DISCUSSING.contains_in(doc.sentence_lower(span.start))
+        || negated_before(doc, span.start, 25)
+}
+
+/// A negation within `max` bytes before `at` in the same sentence.
+pub fn negated_before(doc: &Document, at: usize, max: usize) -> bool {
+    NEGATION.contains_in(sentence_before(doc, at, max))
+}
+
+/// Someone other than the writer is named as the subject within `max` bytes before `at`.
+pub fn third_party_before(doc: &Document, at: usize, max: usize) -> bool {
+    THIRD_PARTY.contains_in(sentence_before(doc, at, max))
+}
+
+/// The post is teaching, policy or support material about the subject.
+pub fn teaching_frame(doc: &Document, span: &Range<usize>) -> bool {
+    TEACHING.contains_in(doc.window(span, 200, 200))
 }

@@ -20,6 +20,9 @@ mod postcode;
 mod scottish_chi;
 mod us_ssn;
 
+// rules-b: conduct rules
+mod derogatory_label;
+
 /// What a rule is and the examples that pin down its behaviour.
 pub struct RuleInfo {
     /// Stable id, used in findings and in the user's "turn off this rule" list.
@@ -89,6 +92,8 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(bed_location::BedLocation),
         Box::new(national_insurance::NationalInsurance),
         Box::new(us_ssn::UsSsn),
+        // rules-b: conduct rules
+        Box::new(derogatory_label::DerogatoryLabel),
     ]
 }
 
