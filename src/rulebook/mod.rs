@@ -2,4 +2,5 @@
 //! Rules read these lists; changing what is flagged is mostly editing data here.
 pub mod context_words;
 pub mod derogatory;
+pub mod discrimination;
 pub mod guidance;

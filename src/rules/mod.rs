@@ -22,6 +22,8 @@ mod us_ssn;
 
 // rules-b: conduct rules
 mod derogatory_label;
+mod discriminatory_phrase;
+mod discriminatory_slur;
 
 /// What a rule is and the examples that pin down its behaviour.
 pub struct RuleInfo {
@@ -94,6 +96,8 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(us_ssn::UsSsn),
         // rules-b: conduct rules
         Box::new(derogatory_label::DerogatoryLabel),
+        Box::new(discriminatory_slur::DiscriminatorySlur),
+        Box::new(discriminatory_phrase::DiscriminatoryPhrase),
     ]
 }
 

@@ -2,6 +2,7 @@
 //! case-insensitive phrase lists, regex construction, and byte to UTF-16 offset conversion.
 mod document;
 mod lexicon;
+pub mod obfuscation;
 mod offsets;
 
 pub use document::Document;

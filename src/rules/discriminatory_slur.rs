@@ -1,0 +1,102 @@
+//! Slurs about race, religion, sexuality, gender identity and disability, plain or disguised
+//! ("p*ki", "f4ggot"). Whole words only, with an allow-list for the innocent neighbours of a
+//! few of them (faggots and peas, spastic diplegia, Offa's Dyke). A post reporting abuse the
+//! writer received ("a patient called me a ...") is an account of racism, not racism.
+use super::{Context, Hit, Rule, RuleInfo};
+use crate::model::{Category, Severity};
+use crate::rulebook::discrimination::{EQUITY_FRAME, SLURS, SLUR_ALLOW};
+use crate::text::obfuscation::{disguised_tokens, matches_word};
+use crate::text::{Document, Lexicon};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub struct DiscriminatorySlur;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "discriminatory-slur",
+    category: Category::Discrimination,
+    flags: &[
+        "Another paki shop owner in resus tonight",
+        "some tranny in majors demanding a female nurse",
+        "stop being such a retard and read the notes",
+        "lol the spastic in bay 3 again",
+        "why do f*ggots always get the good shifts",
+        "the gyppos on the site by the hospital are at it again",
+    ],
+    passes: &[
+        "Faggots and peas in the canteen today, proper northern",
+        "Spastic diplegia: a physio update for the team",
+        "Walking Offa's Dyke for the children's ward charity",
+        "A patient called me a paki today. Racism in the NHS is real and it hurts.",
+        "Pakistani heritage month - celebrating our colleagues",
+        "Flame retardant gowns arrive next week",
+        "Chink in the armour: what our audit found",
+    ],
+};
+
+static SLUR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SLURS));
+static ALLOW: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SLUR_ALLOW));
+static REPORTED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EQUITY_FRAME));
+
+fn allowed(doc: &Document, span: &Range<usize>) -> bool {
+    ALLOW.contains_in(doc.window(span, 24, 24)) || REPORTED.contains_in(doc.window(span, 120, 160))
+}
+
+fn hit(span: Range<usize>) -> Hit {
+    Hit::new(
+        &INFO,
+        span,
+        Severity::Critical,
+        "This is a slur: it demeans people for who they are.",
+    )
+    .suggest("[remove]")
+}
+
+impl Rule for DiscriminatorySlur {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
+        for (span, _) in SLUR.find_iter(doc) {
+            // "Dyke Road", "Mong Kok": a capitalised slur-word inside a name is a place.
+            if !allowed(doc, &span) {
+                out.push(hit(span));
+            }
+        }
+        for d in disguised_tokens(&doc.lower) {
+            if !d.form.bytes().any(|b| b.is_ascii_alphabetic()) || d.form.len() < 4 {
+                continue;
+            }
+            if SLURS.iter().any(|w| w.len() >= 4 && matches_word(&d.form, d.wild, w))
+                && !allowed(doc, &d.span)
+            {
+                out.push(hit(d.span));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_examples, hits};
+
+    #[test]
+    fn examples() {
+        assert_examples(&DiscriminatorySlur);
+    }
+
+    #[test]
+    fn critical_with_span() {
+        let got = hits(&DiscriminatorySlur, "lol the spastic in bay 3 again");
+        assert_eq!(got[0].0, "spastic");
+        assert_eq!(got[0].1, Severity::Critical);
+    }
+
+    #[test]
+    fn disguised_slur() {
+        let got = hits(&DiscriminatorySlur, "why do f*ggots always get the good shifts");
+        assert_eq!(got[0].0, "f*ggots");
+    }
+}
