@@ -3,4 +3,6 @@
 pub mod context_words;
 pub mod derogatory;
 pub mod discrimination;
+pub mod profanity;
+pub mod tone;
 pub mod guidance;

@@ -24,6 +24,9 @@ mod us_ssn;
 mod derogatory_label;
 mod discriminatory_phrase;
 mod discriminatory_slur;
+mod hostile_phrase;
+mod profanity;
+mod shouting;
 
 /// What a rule is and the examples that pin down its behaviour.
 pub struct RuleInfo {
@@ -98,6 +101,9 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(derogatory_label::DerogatoryLabel),
         Box::new(discriminatory_slur::DiscriminatorySlur),
         Box::new(discriminatory_phrase::DiscriminatoryPhrase),
+        Box::new(profanity::Profanity),
+        Box::new(shouting::Shouting),
+        Box::new(hostile_phrase::HostilePhrase),
     ]
 }
 
