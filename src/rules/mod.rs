@@ -25,6 +25,9 @@ mod derogatory_label;
 mod discriminatory_phrase;
 mod discriminatory_slur;
 mod hostile_phrase;
+mod intoxicated_at_work;
+mod drugs_from_work;
+mod asleep_on_shift;
 mod profanity;
 mod shouting;
 
@@ -104,6 +107,9 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(profanity::Profanity),
         Box::new(shouting::Shouting),
         Box::new(hostile_phrase::HostilePhrase),
+        Box::new(intoxicated_at_work::IntoxicatedAtWork),
+        Box::new(drugs_from_work::DrugsFromWork),
+        Box::new(asleep_on_shift::AsleepOnShift),
     ]
 }
 
