@@ -28,6 +28,9 @@ mod hostile_phrase;
 mod intoxicated_at_work;
 mod drugs_from_work;
 mod asleep_on_shift;
+mod door_code;
+mod location_overshare;
+mod registration_number;
 mod profanity;
 mod shouting;
 
@@ -110,6 +113,9 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(intoxicated_at_work::IntoxicatedAtWork),
         Box::new(drugs_from_work::DrugsFromWork),
         Box::new(asleep_on_shift::AsleepOnShift),
+        Box::new(door_code::DoorCode),
+        Box::new(registration_number::RegistrationNumber),
+        Box::new(location_overshare::LocationOvershare),
     ]
 }
 
