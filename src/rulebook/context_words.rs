@@ -202,6 +202,13 @@ pub const PUBLIC_PRAISE: &[&str] = &[
 /// should stop calling people 'bed blockers'", "the label 'frequent flyer' is stigmatising".
 pub const DISCUSSING_A_TERM: &[&str] = &[
     "stop calling",
+    "if we call",
+    "when we call",
+    "call someone",
+    "calling someone",
+    "call people",
+    "calling people",
+    "calling patients",
     "stop using",
     "stop saying",
     "never call",

@@ -154,6 +154,14 @@ pub const PATIENT_FRAME: &[&str] = &[
     "another", "yet another", "again", "back again", "third time", "every week",
 ];
 
+/// A specific patient in the frame: a slur or stereotype aimed at them is also mocking a
+/// patient.
+pub const SPECIFIC_PATIENT: &[&str] = &[
+    "patient", "pt", "bay", "bed", "cubicle", "side room", "resus", "majors", "minors",
+    "triage", "waiting room", "clinic", "ward", "a&e", "came in", "brought in", "trolley",
+    "wants", "wanted", "demanding", "asking for", "morphine", "oramorph", "methadone",
+];
+
 /// A mocking tone in the sentence: laughing emoji, eye-rolls, "back again, shock".
 pub const MOCKING: &[&str] = &[
     "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "🙄", "😂", "🤣", "😆", "🤦", "🤦‍♀️",

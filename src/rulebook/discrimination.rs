@@ -61,7 +61,9 @@ pub const DEMEANING: &[&str] = &[
     "make me a sandwich", "not real women", "not a real woman", "men in dresses",
     "man in a dress", "mentally ill", "a mental illness", "perverts", "groomers",
     "disgusting", "abomination", "unnatural", "sin", "diseased", "riddled", "burden",
-    "burdens", "waste of money", "scum",
+    "burdens", "waste of money", "scum", "all the same", "all alike",
+    "shouldn't be surgeons", "shouldn't be doctors", "shouldn't be consultants",
+    "shouldn't be in charge", "should stay at home", "should be at home",
 ];
 
 /// Phrases that demean on their own.

@@ -33,7 +33,7 @@ pub const WORK: &[&str] = &[
     "start at", "starting at", "clock in", "clocking in", "8am start", "7am start",
     "in 20 mins", "in 10 mins", "in an hour", "in 30 mins", "in half an hour", "bleep",
     "bleeped", "drug round", "meds round", "obs", "placement", "locum", "lates", "earlies",
-    "early shift", "late shift", "on the road", "ambulance", "the truck", "the car",
+    "early shift", "late shift", "on an early", "on a late", "on a long", "on the road", "ambulance", "the truck", "the car",
     "driving", "drove", "drive", "behind the wheel", "clinical", "consultations",
     "prescribing", "dispensing", "pharmacy", "labour ward", "delivery suite",
 ];
@@ -44,8 +44,8 @@ pub const OFF_DUTY: &[&str] = &[
     "holiday", "holidays", "hols", "off duty", "not working", "no work", "after work",
     "after my shift", "after the shift", "end of shift", "post shift", "post-shift",
     "after nights", "last night shift", "finished", "finishing", "week off", "off tomorrow",
-    "christmas party", "leaving do", "celebrating", "cheers to", "well earned", "well-earned",
-    "on the beach", "wedding", "graduation", "birthday",
+    "cheers to", "well earned", "well-earned", "on the beach", "night out", "nights out",
+    "girls night", "lads night",
 ];
 
 /// Drugs kept at work.

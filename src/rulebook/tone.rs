@@ -37,6 +37,8 @@ pub const ANGER: &[&str] = &[
     "dumb", "unreal", "scandal", "scandalous", "rude", "entitled", "ungrateful", "vile",
     "nasty", "toxic", "bullying", "bullied", "lied", "f***", "no respect", "zero respect",
     "anymore", "this place", "this trust", "this hospital", "this job", "you people",
+    "not happening", "like that", "who do they think", "who does he think", "who does she think",
+    "who do you think", "thinks he can", "thinks she can", "think they can",
 ];
 
 /// Celebration: shouting with these and no anger is excitement, not a rant.

@@ -73,6 +73,11 @@ pub fn negated_before(doc: &Document, at: usize, max: usize) -> bool {
     NEGATION.contains_in(sentence_before(doc, at, max))
 }
 
+/// `s` contains a negation word.
+pub fn has_negation(s: &str) -> bool {
+    NEGATION.contains_in(s)
+}
+
 /// Someone other than the writer is named as the subject within `max` bytes before `at`.
 pub fn third_party_before(doc: &Document, at: usize, max: usize) -> bool {
     THIRD_PARTY.contains_in(sentence_before(doc, at, max))

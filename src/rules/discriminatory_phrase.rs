@@ -6,6 +6,7 @@
 //! frame in the sentence.
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
+use crate::rulebook::derogatory::SPECIFIC_PATIENT;
 use crate::rulebook::discrimination::{DEMEANING, EQUITY_FRAME, GROUPS, PHRASES, TYPICAL_ALLOW};
 use crate::text::{regex, Document, Lexicon};
 use regex::Regex;
@@ -20,7 +21,7 @@ static INFO: RuleInfo = RuleInfo {
     flags: &[
         "illegals clogging up A&E again, no wonder we can't cope",
         "Told him to go back to his own country if he doesn't like the wait",
-        "typical woman, can't make a decision in resus",
+        "typical woman driver, took 10 mins to park at the hospital",
         "Immigrants are all scroungers draining our NHS",
         "these people come over here and expect free treatment",
         "Health tourists again in majors, ffs",
@@ -37,6 +38,7 @@ static INFO: RuleInfo = RuleInfo {
     ],
 };
 
+static SPECIFIC: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SPECIFIC_PATIENT));
 static GROUP: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(GROUPS));
 static DEMEAN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(DEMEANING));
 static PHRASE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PHRASES));
@@ -68,7 +70,18 @@ fn framed_as_equity(doc: &Document, span: &Range<usize>) -> bool {
     EQUITY.contains_in(doc.sentence_lower(span.start)) || context::discussing_term(doc, span)
 }
 
-fn push(out: &mut Vec<Hit>, span: Range<usize>, message: &'static str) {
+/// Reported speech ("a patient told her to go back to her own country") in a post about
+/// racism: the frame may be a sentence or two away.
+fn reported(doc: &Document, span: &Range<usize>) -> bool {
+    framed_as_equity(doc, span) || EQUITY.contains_in(doc.window(span, 250, 250))
+}
+
+fn push(doc: &Document, out: &mut Vec<Hit>, span: Range<usize>, message: &'static str) {
+    if SPECIFIC.contains_in(doc.sentence_lower(span.start)) {
+        let mut h = Hit::new(&INFO, span.clone(), Severity::High, "Mocking a patient for who they are undermines trust in the profession.");
+        h.category = Category::DerogatoryPatient;
+        out.push(h);
+    }
     out.push(Hit::new(&INFO, span, Severity::Critical, message).suggest("[remove]"));
 }
 
@@ -79,14 +92,14 @@ impl Rule for DiscriminatoryPhrase {
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         for (span, _) in PHRASE.find_iter(doc) {
-            if !framed_as_equity(doc, &span) {
-                push(out, span, "This demeans people for their nationality, race, sex, gender identity or disability.");
+            if !reported(doc, &span) {
+                push(doc, out, span, "This demeans people for their nationality, race, sex, gender identity or disability.");
             }
         }
         for m in GO_BACK.find_iter(&doc.lower) {
             let span = m.range();
-            if !framed_as_equity(doc, &span) {
-                push(out, span, "Telling people to go back where they came from demeans them for their nationality or race.");
+            if !reported(doc, &span) {
+                push(doc, out, span, "Telling people to go back where they came from demeans them for their nationality or race.");
             }
         }
         for (span, _) in GROUP.find_iter(doc) {
@@ -100,7 +113,13 @@ impl Rule for DiscriminatoryPhrase {
             // A demeaning predicate soon after the group, in the same sentence.
             let end = (span.end + 48).min(sentence.end);
             let after = doc.window(&(span.end..end), 0, 0);
-            let demeaned = DEMEAN.contains_in(after);
+            let demeaned = DEMEAN
+                .find_in(after, 0)
+                .next()
+                .is_some_and(|(m, _)| {
+                    let from = m.start.saturating_sub(10);
+                    !after.is_char_boundary(from) || !context::has_negation(&after[from..m.start])
+                });
             let these = doc.lower[span.clone()].starts_with("these")
                 || doc.lower[span.clone()].starts_with("those")
                 || doc.lower[span.clone()].ends_with("lot");
@@ -108,7 +127,7 @@ impl Rule for DiscriminatoryPhrase {
             if (typical || demeaned || over_here) && !framed_as_equity(doc, &span) {
                 let start = if typical { span.start.saturating_sub(8) } else { span.start };
                 let start = if doc.text.is_char_boundary(start) { start } else { span.start };
-                push(out, start..span.end, "Describing a group like this demeans people for who they are.");
+                push(doc, out, start..span.end, "Describing a group like this demeans people for who they are.");
             }
         }
     }
@@ -126,7 +145,7 @@ mod tests {
 
     #[test]
     fn typical_span_includes_the_frame() {
-        let got = hits(&DiscriminatoryPhrase, "typical woman, can't make a decision in resus");
+        let got = hits(&DiscriminatoryPhrase, "typical woman, can't make a decision");
         assert_eq!(got[0].0, "typical woman");
         assert_eq!(got[0].1, Severity::Critical);
     }

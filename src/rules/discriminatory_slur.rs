@@ -4,6 +4,7 @@
 //! writer received ("a patient called me a ...") is an account of racism, not racism.
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
+use crate::rulebook::derogatory::SPECIFIC_PATIENT;
 use crate::rulebook::discrimination::{EQUITY_FRAME, SLURS, SLUR_ALLOW};
 use crate::text::obfuscation::{disguised_tokens, matches_word};
 use crate::text::{Document, Lexicon};
@@ -34,12 +35,23 @@ static INFO: RuleInfo = RuleInfo {
     ],
 };
 
+static SPECIFIC: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SPECIFIC_PATIENT));
 static SLUR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SLURS));
 static ALLOW: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SLUR_ALLOW));
 static REPORTED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EQUITY_FRAME));
 
 fn allowed(doc: &Document, span: &Range<usize>) -> bool {
     ALLOW.contains_in(doc.window(span, 24, 24)) || REPORTED.contains_in(doc.window(span, 120, 160))
+}
+
+/// The slur, and when it is aimed at a patient, a derogatory-patient hit as well.
+fn push(doc: &Document, out: &mut Vec<Hit>, span: Range<usize>) {
+    if SPECIFIC.contains_in(doc.sentence_lower(span.start)) {
+        let mut h = Hit::new(&INFO, span.clone(), Severity::High, "Mocking a patient for who they are undermines trust in the profession.");
+        h.category = Category::DerogatoryPatient;
+        out.push(h);
+    }
+    out.push(hit(span));
 }
 
 fn hit(span: Range<usize>) -> Hit {
@@ -61,7 +73,7 @@ impl Rule for DiscriminatorySlur {
         for (span, _) in SLUR.find_iter(doc) {
             // "Dyke Road", "Mong Kok": a capitalised slur-word inside a name is a place.
             if !allowed(doc, &span) {
-                out.push(hit(span));
+                push(doc, out, span);
             }
         }
         for d in disguised_tokens(&doc.lower) {
@@ -71,7 +83,7 @@ impl Rule for DiscriminatorySlur {
             if SLURS.iter().any(|w| w.len() >= 4 && matches_word(&d.form, d.wild, w))
                 && !allowed(doc, &d.span)
             {
-                out.push(hit(d.span));
+                push(doc, out, d.span);
             }
         }
     }

@@ -67,7 +67,6 @@ impl Rule for HostilePhrase {
             if after.trim_start().starts_with("we ")
                 || context::negated_before(doc, span.start, 12)
                 || context::sentence_before(doc, span.start, 30).contains(" was ")
-                || context::teaching_frame(doc, &span)
             {
                 continue;
             }

@@ -46,9 +46,12 @@ static DRIVE: LazyLock<Lexicon> = LazyLock::new(|| {
 static USE_VERB: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(["did", "doing", "done", "had", "having", "took", "taking", "smoked", "smoking", "dropped", "popped", "snorted", "sniffed", "necked", "downed", "sank", "sunk", "drank", "after", "then"])
 });
+static QUANTITY: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(["couple of", "a couple", "a few", "few", "several", "two", "three", "four", "five", "six", "a bottle", "half a bottle", "too many", "loads of", "a load of", "some"])
+});
 /// Everyday senses: "hanging baskets", "hanging out", "wasted time", "smashed it".
 static NOT_A_STATE: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["hanging out", "hanging around", "hanging on", "hanging basket", "hanging baskets", "hanging in there", "hang in there", "wasted time", "time wasted", "wasted my time", "wasted effort", "smashed it", "smashed your", "smashed their", "smashed our", "smashed the", "wrecked my back", "wrecked my sleep", "drunk patients", "drunk patient", "drunk drivers", "drunk driver", "the drunks", "drunk and disorderly", "baked goods", "baked beans", "baked potato", "baked a", "bake", "mortal sin", "merry christmas", "the fear of", "steaming ahead", "full steam", "high on life", "high on caffeine", "high on sugar"])
+    Lexicon::new(["hanging out", "hanging around", "hanging on", "hanging basket", "hanging baskets", "hanging in there", "hang in there", "wasted time", "time wasted", "wasted my time", "wasted effort", "smashed it", "smashed your", "smashed their", "smashed our", "smashed the", "wrecked my back", "wrecked my sleep", "drunk patients", "drunk patient", "drunk drivers", "drunk driver", "the drunks", "drunk and disorderly", "baked goods", "baked beans", "baked potato", "baked a", "bake", "mortal sin", "merry christmas", "the fear of", "steaming ahead", "full steam", "high on life", "high on caffeine", "high on sugar", "pissed off", "pissed at", "pissed with", "pissed about"])
 });
 
 fn about_someone_else(doc: &Document, span: &Range<usize>) -> bool {
@@ -90,6 +93,7 @@ impl Rule for IntoxicatedAtWork {
             let sentence = doc.sentence_lower(span.start);
             let driving = DRIVE.contains_in(sentence);
             let using = USE_VERB.contains_in(doc.window(&span, 24, 0))
+                || QUANTITY.contains_in(doc.window(&span, 20, 0))
                 || doc.window(&span, 12, 0).bytes().any(|b| b.is_ascii_digit());
             let working = WORK_LEX.contains_in(sentence);
             if using && (driving || working) && !ruled_out(doc, &span) {
