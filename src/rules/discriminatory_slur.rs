@@ -102,8 +102,10 @@ mod tests {
     #[test]
     fn critical_with_span() {
         let got = hits(&DiscriminatorySlur, "lol the spastic in bay 3 again");
-        assert_eq!(got[0].0, "spastic");
-        assert_eq!(got[0].1, Severity::Critical);
+        assert!(got.iter().all(|g| g.0 == "spastic"));
+        assert!(got.contains(&("spastic".into(), Severity::Critical, Category::Discrimination)));
+        // Aimed at a patient: mocking a patient as well.
+        assert!(got.contains(&("spastic".into(), Severity::High, Category::DerogatoryPatient)));
     }
 
     #[test]
