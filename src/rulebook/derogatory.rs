@@ -26,6 +26,8 @@ pub const STRONG_LABELS: &[(&str, &str)] = &[
     ("heartsinks", "patients with complex needs"),
     ("heart sink patient", "a patient with complex needs"),
     ("heartsink patient", "a patient with complex needs"),
+    ("heart-sink", "a patient with complex needs"),
+    ("heart-sinks", "patients with complex needs"),
     ("heartsink patients", "patients with complex needs"),
     ("time waster", "a patient"),
     ("time wasters", "patients"),
@@ -71,6 +73,8 @@ pub const STRONG_LABELS: &[(&str, &str)] = &[
 
 /// (label, neutral suggestion). Flagged only with a patient in the frame or a mocking tone.
 pub const WEAK_LABELS: &[(&str, &str)] = &[
+    ("ff", "a patient who attends often"),
+    ("heart sink", "a patient with complex needs"),
     ("crumble", "an older patient"),
     ("crumbles", "older patients"),
     ("pest", "a patient"),
@@ -146,6 +150,7 @@ pub const WEAK_LABELS: &[(&str, &str)] = &[
 pub const PATIENT_FRAME: &[&str] = &[
     "patient", "patients", "pt", "pts", "bay", "bed", "cubicle", "side room", "resus",
     "majors", "minors", "triage", "waiting room", "ward", "a&e", "ed", "clinic", "surgery",
+    "paeds", "peds", "nicu", "picu", "gp surgery",
     "admitted", "admission", "came in", "brought in", "rolled in", "self-presented",
     "presented", "presenting", "attended", "attends", "discharged", "readmitted", "obs",
     "bloods", "cannula", "ambulance", "999", "111", "gp", "on shift", "nights", "shift",

@@ -61,7 +61,8 @@ pub const DEMEANING: &[&str] = &[
     "make me a sandwich", "not real women", "not a real woman", "men in dresses",
     "man in a dress", "mentally ill", "a mental illness", "perverts", "groomers",
     "disgusting", "abomination", "unnatural", "sin", "diseased", "riddled", "burden",
-    "burdens", "waste of money", "scum", "all the same", "all alike",
+    "burdens", "waste of money", "scum", "all the same", "all alike", "taking all the", "taking our", "stealing our",
+    "steal our", "take our jobs", "taking over",
     "shouldn't be surgeons", "shouldn't be doctors", "shouldn't be consultants",
     "shouldn't be in charge", "should stay at home", "should be at home",
 ];
@@ -136,7 +137,7 @@ pub const EQUITY_FRAME: &[&str] = &[
 /// After "typical ___": a description of care, not a stereotype.
 pub const TYPICAL_ALLOW: &[&str] = &[
     "diet", "diets", "presentation", "presentations", "symptoms", "symptom", "food", "foods",
-    "cuisine", "patient", "patients", "family", "families", "household", "households",
+    "cuisine", "patient", "patients",
     "case", "cases", "features", "finding", "findings", "age", "population", "populations",
     "cohort", "demographic", "name", "names", "wedding", "festival", "dish", "dishes",
     "breakfast", "meal", "meals", "dress", "greeting", "custom", "customs", "recipe",

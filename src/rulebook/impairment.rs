@@ -10,6 +10,8 @@ pub const STATES: &[&str] = &[
     "buzzed", "tanked", "three sheets to the wind", "worse for wear", "worse for the wear",
     "the fear", "beer fear", "still buzzing from", "rough as", "dying from last night",
     "a few too many", "one too many", "too many drinks", "boozy", "merry",
+    "straight from the club", "straight from the pub", "straight from the party",
+    "straight from the rave", "straight from the festival", "not been to bed",
 ];
 
 /// Drinking or drugs that become impairment with work or driving alongside.
@@ -45,7 +47,8 @@ pub const OFF_DUTY: &[&str] = &[
     "after my shift", "after the shift", "end of shift", "post shift", "post-shift",
     "after nights", "last night shift", "finished", "finishing", "week off", "off tomorrow",
     "cheers to", "well earned", "well-earned", "on the beach", "night out", "nights out",
-    "girls night", "lads night",
+    "girls night", "lads night", "not on call", "not on shift", "not on nights",
+    "not in work", "glad i'm not", "glad im not", "thank god i'm not", "off today", "off work",
 ];
 
 /// Drugs kept at work.

@@ -84,6 +84,10 @@ impl Rule for DerogatoryLabel {
         }
         for (span, i) in WEAK.find_iter(doc) {
             let (_, suggestion) = WEAK_LABELS[i];
+            // "#FF" is Follow Friday, not a frequent flyer.
+            if span.start > 0 && doc.lower.as_bytes()[span.start - 1] == b'#' {
+                continue;
+            }
             let sentence = doc.sentence_lower(span.start);
             let around = doc.window(&span, 60, 60);
             if context::discussing_term(doc, &span) || ALLOW.contains_in(around) {

@@ -47,7 +47,7 @@ static TYPICAL_OK: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TYPICAL_ALL
 
 static GO_BACK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:go|goes|going|went|send (?:them|him|her|you|em)(?: all)?|ship (?:them|em))(?: back)? (?:back )?(?:to )?(?:(?:your|their|his|her) (?:own )?countr(?:y|ies)|where (?:you|they|he|she) (?:came|come) from)",
+        r"\b(?:go|goes|going|went|send (?:them|him|her|you|em)(?: all)?|ship (?:them|em))(?: back)? (?:back )?(?:to )?(?:(?:your|ur|yer|their|his|her) (?:own )?countr(?:y|ies)|where (?:you|they|he|she) (?:came|come) from)",
     )
 });
 
@@ -120,11 +120,15 @@ impl Rule for DiscriminatoryPhrase {
                     let from = m.start.saturating_sub(10);
                     !after.is_char_boundary(from) || !context::has_negation(&after[from..m.start])
                 });
+            // An expletive or insult right before the group: "bloody foreigners".
+            let sworn = ["bloody", "fucking", "effing", "damn", "dirty", "filthy", "stupid", "lazy", "smelly", "thieving"]
+                .iter()
+                .any(|w| before.trim_end().ends_with(w));
             let these = doc.lower[span.clone()].starts_with("these")
                 || doc.lower[span.clone()].starts_with("those")
                 || doc.lower[span.clone()].ends_with("lot");
             let over_here = these && OVER_HERE.contains_in(doc.sentence_lower(span.start));
-            if (typical || demeaned || over_here) && !framed_as_equity(doc, &span) {
+            if (typical || demeaned || over_here || sworn) && !framed_as_equity(doc, &span) {
                 let start = if typical { span.start.saturating_sub(8) } else { span.start };
                 let start = if doc.text.is_char_boundary(start) { start } else { span.start };
                 push(doc, out, start..span.end, "Describing a group like this demeans people for who they are.");

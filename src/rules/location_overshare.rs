@@ -4,7 +4,7 @@
 //! "hello my name is") stay clear.
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, Document};
+use crate::text::{regex, regex_cased, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -49,6 +49,13 @@ static ROTA: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\b(?:here'?s|here is|this is|check out|sharing|posting|attached is|see) my (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern)\b|\bmy (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern) (?:for (?:next|this|the next|the coming) (?:week|month|fortnight)|for (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:is )?(?:below|attached|here)|👇|:)")
 });
 
+static SHIFT_DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\b(?:working|on|doing) (?:nights|lates|earlies|long days|days|the night shift|night shifts)\b[^.!?\n]{0,40}?\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b")
+});
+static VISIT_ME: LazyLock<Regex> = LazyLock::new(|| {
+    regex_cased(r"\bat (?:the )?[A-Z][a-z]|\b(?:[Cc]ome (?:say hi|visit|see|find)|[Pp]op (?:in|by|over))")
+});
+
 impl Rule for LocationOvershare {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -76,6 +83,13 @@ impl Rule for LocationOvershare {
             let s = doc.sentence_lower(m.start());
             if !s.contains("lost") && !s.contains("forgot") && !s.contains("left my") {
                 out.push(Hit::new(&INFO, m.range(), Severity::Low, "A photo of your ID badge can be copied to get into your workplace; crop or blur it."));
+            }
+        }
+        for m in SHIFT_DAYS.find_iter(&doc.lower) {
+            let s = doc.sentence_at(m.start());
+            if VISIT_ME.is_match(&doc.text[s]) {
+                out.push(Hit::new(&INFO, m.range(), Severity::Low, "Your shifts and workplace in public tell strangers where you will be and when your home is empty."));
+                break;
             }
         }
         if let Some(m) = ROTA.find(&doc.lower) {

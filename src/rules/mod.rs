@@ -22,6 +22,7 @@ mod us_ssn;
 
 // rules-b: conduct rules
 mod derogatory_label;
+mod patient_insult;
 mod discriminatory_phrase;
 mod discriminatory_slur;
 mod hostile_phrase;
@@ -105,6 +106,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(us_ssn::UsSsn),
         // rules-b: conduct rules
         Box::new(derogatory_label::DerogatoryLabel),
+        Box::new(patient_insult::PatientInsult),
         Box::new(discriminatory_slur::DiscriminatorySlur),
         Box::new(discriminatory_phrase::DiscriminatoryPhrase),
         Box::new(profanity::Profanity),
