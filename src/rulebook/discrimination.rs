@@ -61,7 +61,7 @@ pub const DEMEANING: &[&str] = &[
     "make me a sandwich", "not real women", "not a real woman", "men in dresses",
     "man in a dress", "mentally ill", "a mental illness", "perverts", "groomers",
     "disgusting", "abomination", "unnatural", "sin", "diseased", "riddled", "burden",
-    "burdens", "waste of money", "scum", "all the same", "all alike", "taking all the", "taking our", "stealing our",
+    "burdens", "waste of money", "scum", "a disgrace", "disgrace", "all the same", "all alike", "taking all the", "taking our", "stealing our",
     "steal our", "take our jobs", "taking over",
     "shouldn't be surgeons", "shouldn't be doctors", "shouldn't be consultants",
     "shouldn't be in charge", "should stay at home", "should be at home",

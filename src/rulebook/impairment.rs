@@ -35,7 +35,9 @@ pub const WORK: &[&str] = &[
     "start at", "starting at", "clock in", "clocking in", "8am start", "7am start",
     "in 20 mins", "in 10 mins", "in an hour", "in 30 mins", "in half an hour", "bleep",
     "bleeped", "drug round", "meds round", "obs", "placement", "locum", "lates", "earlies",
-    "early shift", "late shift", "on an early", "on a late", "on a long", "on the road", "ambulance", "the truck", "the car",
+    "early shift", "late shift", "on an early", "on a late", "on a long", "an early",
+    "a late", "on my break", "on break", "in 1 hour", "in 2 hours", "in 3 hours", "in 4 hours",
+    "in two hours", "in three hours", "starting at", "on the road", "ambulance", "the truck", "the car",
     "driving", "drove", "drive", "behind the wheel", "clinical", "consultations",
     "prescribing", "dispensing", "pharmacy", "labour ward", "delivery suite",
 ];

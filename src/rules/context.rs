@@ -58,14 +58,18 @@ pub fn sentence_before<'d>(doc: &'d Document, at: usize, max: usize) -> &'d str 
 /// The sentence around `span` talks about a term instead of using it: quoted, criticised,
 /// negated, or reported as something said to the writer.
 pub fn discussing_term(doc: &Document, span: &Range<usize>) -> bool {
+    talks_about_term(doc, span) || negated_before(doc, span.start, 25)
+}
+
+/// Like [`discussing_term`] but without the negation test, for phrases that stay demeaning
+/// when negated ("they don't even try to learn English").
+pub fn talks_about_term(doc: &Document, span: &Range<usize>) -> bool {
     let b = doc.lower.as_bytes();
     let quoted_before = span.start > 0
         && matches!(b[span.start - 1], b'\'' | b'"')
         || doc.lower[..span.start].ends_with('\u{2018}')
         || doc.lower[..span.start].ends_with('\u{201c}');
-    quoted_before
-        || DISCUSSING.contains_in(doc.sentence_lower(span.start))
-        || negated_before(doc, span.start, 25)
+    quoted_before || DISCUSSING.contains_in(doc.sentence_lower(span.start))
 }
 
 /// A negation within `max` bytes before `at` in the same sentence.

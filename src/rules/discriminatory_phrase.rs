@@ -67,7 +67,7 @@ static OVER_HERE: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 fn framed_as_equity(doc: &Document, span: &Range<usize>) -> bool {
-    EQUITY.contains_in(doc.sentence_lower(span.start)) || context::discussing_term(doc, span)
+    EQUITY.contains_in(doc.sentence_lower(span.start)) || context::talks_about_term(doc, span)
 }
 
 /// Reported speech ("a patient told her to go back to her own country") in a post about

@@ -51,7 +51,7 @@ static QUANTITY: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 /// Everyday senses: "hanging baskets", "hanging out", "wasted time", "smashed it".
 static NOT_A_STATE: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["hanging out", "hanging around", "hanging on", "hanging basket", "hanging baskets", "hanging in there", "hang in there", "wasted time", "time wasted", "wasted my time", "wasted effort", "smashed it", "smashed your", "smashed their", "smashed our", "smashed the", "wrecked my back", "wrecked my sleep", "drunk patients", "drunk patient", "drunk drivers", "drunk driver", "the drunks", "drunk and disorderly", "baked goods", "baked beans", "baked potato", "baked a", "bake", "mortal sin", "merry christmas", "the fear of", "steaming ahead", "full steam", "high on life", "high on caffeine", "high on sugar", "pissed off", "pissed at", "pissed with", "pissed about"])
+    Lexicon::new(["hanging out", "hanging around", "hanging on", "hanging basket", "hanging baskets", "hanging in there", "hang in there", "wasted time", "time wasted", "wasted my time", "wasted effort", "smashed it", "smashed your", "smashed their", "smashed our", "smashed the", "wrecked my back", "wrecked my sleep", "drunk patients", "drunk patient", "drunk drivers", "drunk driver", "the drunks", "drunk and disorderly", "baked goods", "baked beans", "baked potato", "baked a", "bake", "mortal sin", "merry christmas", "the fear of", "steaming ahead", "full steam", "drunk tank", "drunk driving", "drink driving", "drunk-driving", "drink-driving", "high on life", "high on caffeine", "high on sugar", "pissed off", "pissed at", "pissed with", "pissed about"])
 });
 
 fn about_someone_else(doc: &Document, span: &Range<usize>) -> bool {
