@@ -153,10 +153,10 @@ pub const PATIENT_FRAME: &[&str] = &[
     "paeds", "peds", "nicu", "picu", "gp surgery",
     "admitted", "admission", "came in", "brought in", "rolled in", "self-presented",
     "presented", "presenting", "attended", "attends", "discharged", "readmitted", "obs",
-    "bloods", "cannula", "ambulance", "999", "111", "gp", "on shift", "nights", "shift",
-    "the lady in", "the man in", "the guy in", "relatives", "family", "nok",
-    "morphine", "codeine", "oramorph", "pain relief", "analgesia", "opioids",
-    "another", "yet another", "again", "back again", "third time", "every week",
+    "bloods", "cannula", "ambulance", "999", "111", "gp", "the lady in", "the man in",
+    "the guy in", "relatives", "nok", "morphine", "codeine", "oramorph", "pain relief",
+    "analgesia", "opioids", "nursing home", "care home", "uti", "back again", "self discharged",
+    "self-discharged", "discharge", "referral", "referred",
 ];
 
 /// A specific patient in the frame: a slur or stereotype aimed at them is also mocking a

@@ -11,7 +11,7 @@ pub const STRONG: &[&str] = &[
     "shits", "shitty", "shite", "shitting", "shitshow", "shithole", "shithead", "bullshit",
     "batshit", "horseshit", "apeshit", "cunt", "cunts", "cunting", "twat", "twats", "wanker",
     "wankers", "wank", "wanking", "bollocks", "arse", "arsehole", "arseholes", "asshole",
-    "assholes", "ass", "asses", "dumbass", "jackass", "smartass", "badass", "bastard",
+    "assholes", "ass", "asses", "dumbass", "jackass", "smartass", "bastard",
     "bastards", "bitch", "bitches", "bitching", "bitchy", "dickhead", "dickheads", "knobhead",
     "knobheads", "bellend", "bellends", "tosser", "tossers", "slag", "slags", "slut", "sluts",
     "whore", "whores", "minge", "jizz", "cocksucker", "blowjob", "blowjobs", "handjob",
@@ -46,6 +46,6 @@ pub const ALLOW_NEAR: &[&str] = &[
     "coal", "long-tailed", "tailed", "bird", "birds", "birdwatching", "door", "volume",
     "gear", "pack", "fanny pack", "moby", "philip", "van dyke", "tracy", "cum laude",
     "summa", "magna", "carpet", "hair", "donkey", "kick-ass", "bad-ass", "weather",
-    "chicken", "hen", "rooster", "cock-up", "cockup", "ballcock", "stopcock", "weathercock",
+    "chicken", "hen", "rooster", "butter", "test", "testing", "heap", "heaps", "cock-up", "cockup", "ballcock", "stopcock", "weathercock",
     "cock a doodle", "tit for tat", "tit-for-tat", "pig", "old", "dry",
 ];

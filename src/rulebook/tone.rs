@@ -32,14 +32,17 @@ pub const ANGER: &[&str] = &[
     "treated like", "insult", "insulting", "liars", "lies", "lying", "shambles", "utter",
     "quit", "quitting", "resign", "screw", "sort it out", "sort yourselves out", "sack",
     "sacked", "blame", "excuse", "excuses", "worst", "awful", "terrible", "appalling",
-    "outrageous", "outrage", "not acceptable", "why", "how", "what the hell", "the hell",
-    "bloody", "damn", "crap", "shut up", "get lost", "leave", "leaving", "idiotic", "morons",
+    "outrageous", "outrage", "not acceptable", "what the hell", "the hell",
+    "bloody", "damn", "crap", "shut up", "get lost", "idiotic", "morons",
     "dumb", "unreal", "scandal", "scandalous", "rude", "entitled", "ungrateful", "vile",
     "nasty", "toxic", "bullying", "bullied", "lied", "f***", "no respect", "zero respect",
     "anymore", "this place", "this trust", "this hospital", "this job", "you people",
-    "not happening", "like that", "who do they think", "who does he think", "who does she think",
+    "not happening", "like that", "get a grip", "wonder why", "without a break", "shove", "who do they think", "who does he think", "who does she think",
     "who do you think", "thinks he can", "thinks she can", "think they can",
 ];
+
+/// Exasperated questions: anger only with shouting or stacked punctuation and no happy words.
+pub const EXASPERATED: &[&str] = &["why", "how come", "who the hell", "are you kidding", "really"];
 
 /// Celebration: shouting with these and no anger is excitement, not a rant.
 pub const POSITIVE: &[&str] = &[

@@ -4,7 +4,7 @@
 //! angry than happy words near the shouting.
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::rulebook::tone::{ACRONYMS, ANGER, POSITIVE};
+use crate::rulebook::tone::{ACRONYMS, ANGER, EXASPERATED, POSITIVE};
 use crate::text::{Document, Lexicon};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -36,6 +36,7 @@ static INFO: RuleInfo = RuleInfo {
 
 static ACRO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ACRONYMS.iter().copied().collect());
 static ANGRY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(ANGER));
+static EXASP: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EXASPERATED));
 static HAPPY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(POSITIVE));
 
 /// Capital words and all words in a sentence, skipping acronyms, tags, mentions, links and
@@ -82,7 +83,12 @@ fn angry(doc: &Document, span: &Range<usize>) -> bool {
     let w = doc.window(span, 120, 120);
     let a = ANGRY.find_in(w, 0).count();
     let h = HAPPY.find_in(w, 0).count();
-    a > 0 && a > h
+    if a > 0 && a > h {
+        return true;
+    }
+    // "WHY DO PEOPLE...", "Why?! Why does..." with nothing happy around.
+    let s = doc.sentence_lower(span.start);
+    h == 0 && EXASP.contains_in(s) && !s.contains("how to")
 }
 
 impl Rule for Shouting {
