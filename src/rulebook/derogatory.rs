@@ -63,6 +63,15 @@ pub const STRONG_LABELS: &[(&str, &str)] = &[
     ("waste of a bed", "a patient"),
     ("waste of oxygen", "a patient"),
     ("waste of skin", "a patient"),
+    ("old biddy", "an older patient"),
+    ("old biddies", "older patients"),
+    ("she's faking", "she reports symptoms"),
+    ("shes faking", "she reports symptoms"),
+    ("she is faking", "she reports symptoms"),
+    ("he's faking", "he reports symptoms"),
+    ("hes faking", "he reports symptoms"),
+    ("he is faking", "he reports symptoms"),
+    ("they're faking", "they report symptoms"),
     ("attention seeker", "a patient seeking help"),
     ("attention seekers", "patients seeking help"),
     ("attention-seeker", "a patient seeking help"),
@@ -156,7 +165,8 @@ pub const PATIENT_FRAME: &[&str] = &[
     "bloods", "cannula", "ambulance", "999", "111", "gp", "the lady in", "the man in",
     "the guy in", "relatives", "nok", "morphine", "codeine", "oramorph", "pain relief",
     "analgesia", "opioids", "nursing home", "care home", "uti", "back again", "self discharged",
-    "self-discharged", "discharge", "referral", "referred",
+    "self-discharged", "discharge", "referral", "referred", "sats", "ecg", "bp",
+    "observations", "seizure", "collapse", "call bell", "buzzer", "bell",
 ];
 
 /// A specific patient in the frame: a slur or stereotype aimed at them is also mocking a

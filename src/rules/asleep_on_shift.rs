@@ -34,6 +34,11 @@ static ASLEEP: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\b(?:slept|sleeping|asleep|napped|napping|kipped|kipping|dozed(?: off)?|dozing(?: off)?|nodded off|nodding off|passed out|crashed out|(?:had|have|having|grabbed) an? (?:\d+ ?(?:hour|hr|h|min)s? |quick |cheeky |sneaky |little |long )?(?:kip|nap|snooze|sleep))\b(?: \w+){0,2}? (?:through|during|on|in|for (?:most|half|all) of) (?:half |most |all |the whole |the rest )?(?:of )?(?:my |the |our |a )?(?:night shift|shift|nights|handover|ward round|bleep|bleeps|crash call|arrest call|on-?call|on call|drug round|meds round|obs round|obs|the ward|ward|linen cupboard|sluice|supply room|store ?room|clinic|theatre|list|duty|job|work)\b")
 });
 
+/// "slept on shift? never." : raised as a question and denied.
+fn denied_after(after: &str) -> bool {
+    after.starts_with('?') && context::has_negation(after)
+}
+
 impl Rule for AsleepOnShift {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -45,6 +50,7 @@ impl Rule for AsleepOnShift {
             let sentence = doc.sentence_lower(span.start);
             if context::third_party_before(doc, span.start, 40)
                 || context::negated_before(doc, span.start, 20)
+                || denied_after(doc.window(&(span.end..span.end), 0, 10))
                 || context::teaching_frame(doc, &span)
                 || sentence.contains("break")
                 || sentence.contains("tips")

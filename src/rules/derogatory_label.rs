@@ -54,6 +54,12 @@ fn mocking(s: &str) -> bool {
     MOCK.contains_in(s) || ["🙄", "😂", "🤣", "😆", "🤦"].iter().any(|e| s.contains(e))
 }
 
+/// "Heartsink? No." : the label raised as a question and rejected.
+fn answered_no(doc: &Document, span: &Range<usize>) -> bool {
+    let after = doc.window(&(span.end..span.end), 0, 8);
+    after.starts_with("? no") || after.starts_with("? not") || after.starts_with("?! no")
+}
+
 fn airline(doc: &Document, span: &Range<usize>) -> bool {
     let w = doc.window(span, 60, 60);
     AIRLINE.contains_in(w) || w.contains("as a frequent") || w.contains("i'm a frequent")
@@ -68,6 +74,7 @@ impl Rule for DerogatoryLabel {
         for (span, i) in STRONG.find_iter(doc) {
             let (term, suggestion) = STRONG_LABELS[i];
             if context::discussing_term(doc, &span)
+                || answered_no(doc, &span)
                 || (term.starts_with("frequent") && airline(doc, &span))
             {
                 continue;

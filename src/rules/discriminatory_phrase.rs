@@ -51,6 +51,13 @@ static GO_BACK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static GO_HOME_TO: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\bgo (?:back )?(?:home )?to (?:africa|asia|pakistan|india|poland|romania|bulgaria|nigeria|ghana|china|jamaica|somalia|syria|mexico|bangladesh|albania|the caribbean|eastern europe|the middle east|your (?:own )?(?:country|village|desert|jungle))\b")
+});
+static GO_HOME_FRAME: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(["if you", "if they", "if he", "if she", "then", "where", "and stay", "should", "just", "tell", "told", "can", "needs to", "need to", "ought to", "love it or"])
+});
+
 static OVER_HERE: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new([
         "over here",
@@ -99,6 +106,17 @@ impl Rule for DiscriminatoryPhrase {
         for m in GO_BACK.find_iter(&doc.lower) {
             let span = m.range();
             if !reported(doc, &span) {
+                push(doc, out, span, "Telling people to go back where they came from demeans them for their nationality or race.");
+            }
+        }
+        for m in GO_HOME_TO.find_iter(&doc.lower) {
+            let span = m.range();
+            let before = context::sentence_before(doc, span.start, 24);
+            let mine = before.ends_with("i ") || before.ends_with("we ") || before.ends_with("to ");
+            if !mine
+                && GO_HOME_FRAME.contains_in(doc.window(&span, 24, 30))
+                && !reported(doc, &span)
+            {
                 push(doc, out, span, "Telling people to go back where they came from demeans them for their nationality or race.");
             }
         }

@@ -80,6 +80,11 @@ impl Rule for DiscriminatorySlur {
             if !d.form.bytes().any(|b| b.is_ascii_alphabetic()) || d.form.len() < 4 {
                 continue;
             }
+            // Mostly hidden ("f***") could be any word: want half the letters visible.
+            let visible = d.form.bytes().filter(|b| b.is_ascii_alphabetic()).count();
+            if d.wild && (visible < 2 || visible * 2 < d.form.len()) {
+                continue;
+            }
             if SLURS.iter().any(|w| w.len() >= 4 && matches_word(&d.form, d.wild, w))
                 && !allowed(doc, &d.span)
             {

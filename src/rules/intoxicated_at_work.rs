@@ -47,7 +47,7 @@ static USE_VERB: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(["did", "doing", "done", "had", "having", "took", "taking", "smoked", "smoking", "dropped", "popped", "snorted", "sniffed", "necked", "downed", "sank", "sunk", "drank", "after", "then"])
 });
 static QUANTITY: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["couple of", "a couple", "a few", "few", "several", "two", "three", "four", "five", "six", "a bottle", "half a bottle", "too many", "loads of", "a load of", "some"])
+    Lexicon::new(["couple of", "a couple", "a few", "few", "several", "two", "three", "four", "five", "six", "a bottle", "half a bottle", "too many", "loads of", "a load of", "some", "one more", "another", "a quick", "quick", "cheeky", "a cheeky", "last"])
 });
 /// Everyday senses: "hanging baskets", "hanging out", "wasted time", "smashed it".
 static NOT_A_STATE: LazyLock<Lexicon> = LazyLock::new(|| {
