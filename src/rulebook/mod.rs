@@ -3,7 +3,7 @@
 pub mod context_words;
 pub mod derogatory;
 pub mod discrimination;
+pub mod guidance;
 pub mod impairment;
 pub mod profanity;
 pub mod tone;
-pub mod guidance;

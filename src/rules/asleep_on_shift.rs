@@ -31,7 +31,9 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static ASLEEP: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:slept|sleeping|asleep|napped|napping|kipped|kipping|dozed(?: off)?|dozing(?: off)?|nodded off|nodding off|passed out|crashed out|(?:had|have|having|grabbed) an? (?:\d+ ?(?:hour|hr|h|min)s? |quick |cheeky |sneaky |little |long )?(?:kip|nap|snooze|sleep))\b(?: \w+){0,2}? (?:through|during|on|in|for (?:most|half|all) of) (?:half |most |all |the whole |the rest )?(?:of )?(?:my |the |our |a )?(?:night shift|shift|nights|handover|ward round|bleep|bleeps|crash call|arrest call|on-?call|on call|drug round|meds round|obs round|obs|the ward|ward|linen cupboard|sluice|supply room|store ?room|clinic|theatre|list|duty|job|work)\b")
+    regex(
+        r"\b(?:slept|sleeping|asleep|napped|napping|kipped|kipping|dozed(?: off)?|dozing(?: off)?|nodded off|nodding off|passed out|crashed out|(?:had|have|having|grabbed) an? (?:\d+ ?(?:hour|hr|h|min)s? |quick |cheeky |sneaky |little |long )?(?:kip|nap|snooze|sleep))\b(?: \w+){0,2}? (?:through|during|on|in|for (?:most|half|all) of) (?:half |most |all |the whole |the rest )?(?:of )?(?:my |the |our |a )?(?:night shift|shift|nights|handover|ward round|bleep|bleeps|crash call|arrest call|on-?call|on call|drug round|meds round|obs round|obs|the ward|ward|linen cupboard|sluice|supply room|store ?room|clinic|theatre|list|duty|job|work)\b",
+    )
 });
 
 /// "slept on shift? never." : raised as a question and denied.
@@ -59,7 +61,12 @@ impl Rule for AsleepOnShift {
             {
                 continue;
             }
-            out.push(Hit::new(&INFO, span, Severity::High, "Saying you slept while on duty suggests patients were left unsafe."));
+            out.push(Hit::new(
+                &INFO,
+                span,
+                Severity::High,
+                "Saying you slept while on duty suggests patients were left unsafe.",
+            ));
         }
     }
 }

@@ -14,8 +14,7 @@ static DISCUSSING: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(context_words::DISCUSSING_A_TERM));
 static THIRD_PARTY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::THIRD_PARTY));
 static NEGATION: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::NEGATION));
-static TEACHING: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(context_words::TEACHING_FRAME));
+static TEACHING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::TEACHING_FRAME));
 
 /// How far around a match rules look for context words, in bytes.
 pub const NEAR: usize = 80;
@@ -65,8 +64,7 @@ pub fn discussing_term(doc: &Document, span: &Range<usize>) -> bool {
 /// when negated ("they don't even try to learn English").
 pub fn talks_about_term(doc: &Document, span: &Range<usize>) -> bool {
     let b = doc.lower.as_bytes();
-    let quoted_before = span.start > 0
-        && matches!(b[span.start - 1], b'\'' | b'"')
+    let quoted_before = span.start > 0 && matches!(b[span.start - 1], b'\'' | b'"')
         || doc.lower[..span.start].ends_with('\u{2018}')
         || doc.lower[..span.start].ends_with('\u{201c}');
     quoted_before || DISCUSSING.contains_in(doc.sentence_lower(span.start))

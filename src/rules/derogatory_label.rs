@@ -144,6 +144,10 @@ mod tests {
 
     #[test]
     fn quoted_label_is_discussion() {
-        assert!(hits(&DerogatoryLabel, "Nobody should be called a \"frequent flyer\"").is_empty());
+        assert!(hits(
+            &DerogatoryLabel,
+            "Nobody should be called a \"frequent flyer\""
+        )
+        .is_empty());
     }
 }

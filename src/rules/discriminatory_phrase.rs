@@ -52,10 +52,29 @@ static GO_BACK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static GO_HOME_TO: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\bgo (?:back )?(?:home )?to (?:africa|asia|pakistan|india|poland|romania|bulgaria|nigeria|ghana|china|jamaica|somalia|syria|mexico|bangladesh|albania|the caribbean|eastern europe|the middle east|your (?:own )?(?:country|village|desert|jungle))\b")
+    regex(
+        r"\bgo (?:back )?(?:home )?to (?:africa|asia|pakistan|india|poland|romania|bulgaria|nigeria|ghana|china|jamaica|somalia|syria|mexico|bangladesh|albania|the caribbean|eastern europe|the middle east|your (?:own )?(?:country|village|desert|jungle))\b",
+    )
 });
 static GO_HOME_FRAME: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["if you", "if they", "if he", "if she", "then", "where", "and stay", "should", "just", "tell", "told", "can", "needs to", "need to", "ought to", "love it or"])
+    Lexicon::new([
+        "if you",
+        "if they",
+        "if he",
+        "if she",
+        "then",
+        "where",
+        "and stay",
+        "should",
+        "just",
+        "tell",
+        "told",
+        "can",
+        "needs to",
+        "need to",
+        "ought to",
+        "love it or",
+    ])
 });
 
 static OVER_HERE: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -85,7 +104,12 @@ fn reported(doc: &Document, span: &Range<usize>) -> bool {
 
 fn push(doc: &Document, out: &mut Vec<Hit>, span: Range<usize>, message: &'static str) {
     if SPECIFIC.contains_in(doc.sentence_lower(span.start)) {
-        let mut h = Hit::new(&INFO, span.clone(), Severity::High, "Mocking a patient for who they are undermines trust in the profession.");
+        let mut h = Hit::new(
+            &INFO,
+            span.clone(),
+            Severity::High,
+            "Mocking a patient for who they are undermines trust in the profession.",
+        );
         h.category = Category::DerogatoryPatient;
         out.push(h);
     }
@@ -131,25 +155,38 @@ impl Rule for DiscriminatoryPhrase {
             // A demeaning predicate soon after the group, in the same sentence.
             let end = (span.end + 48).min(sentence.end);
             let after = doc.window(&(span.end..end), 0, 0);
-            let demeaned = DEMEAN
-                .find_in(after, 0)
-                .next()
-                .is_some_and(|(m, _)| {
-                    let from = m.start.saturating_sub(10);
-                    !after.is_char_boundary(from) || !context::has_negation(&after[from..m.start])
-                });
+            let demeaned = DEMEAN.find_in(after, 0).next().is_some_and(|(m, _)| {
+                let from = m.start.saturating_sub(10);
+                !after.is_char_boundary(from) || !context::has_negation(&after[from..m.start])
+            });
             // An expletive or insult right before the group: "bloody foreigners".
-            let sworn = ["bloody", "fucking", "effing", "damn", "dirty", "filthy", "stupid", "lazy", "smelly", "thieving"]
-                .iter()
-                .any(|w| before.trim_end().ends_with(w));
+            let sworn = [
+                "bloody", "fucking", "effing", "damn", "dirty", "filthy", "stupid", "lazy",
+                "smelly", "thieving",
+            ]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w));
             let these = doc.lower[span.clone()].starts_with("these")
                 || doc.lower[span.clone()].starts_with("those")
                 || doc.lower[span.clone()].ends_with("lot");
             let over_here = these && OVER_HERE.contains_in(doc.sentence_lower(span.start));
             if (typical || demeaned || over_here || sworn) && !framed_as_equity(doc, &span) {
-                let start = if typical { span.start.saturating_sub(8) } else { span.start };
-                let start = if doc.text.is_char_boundary(start) { start } else { span.start };
-                push(doc, out, start..span.end, "Describing a group like this demeans people for who they are.");
+                let start = if typical {
+                    span.start.saturating_sub(8)
+                } else {
+                    span.start
+                };
+                let start = if doc.text.is_char_boundary(start) {
+                    start
+                } else {
+                    span.start
+                };
+                push(
+                    doc,
+                    out,
+                    start..span.end,
+                    "Describing a group like this demeans people for who they are.",
+                );
             }
         }
     }
@@ -167,13 +204,20 @@ mod tests {
 
     #[test]
     fn typical_span_includes_the_frame() {
-        let got = hits(&DiscriminatoryPhrase, "typical woman, can't make a decision");
+        let got = hits(
+            &DiscriminatoryPhrase,
+            "typical woman, can't make a decision",
+        );
         assert_eq!(got[0].0, "typical woman");
         assert_eq!(got[0].1, Severity::Critical);
     }
 
     #[test]
     fn health_equity_is_not_demeaning() {
-        assert!(hits(&DiscriminatoryPhrase, "Asylum seekers are more likely to have untreated PTSD").is_empty());
+        assert!(hits(
+            &DiscriminatoryPhrase,
+            "Asylum seekers are more likely to have untreated PTSD"
+        )
+        .is_empty());
     }
 }

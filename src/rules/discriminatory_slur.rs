@@ -47,7 +47,12 @@ fn allowed(doc: &Document, span: &Range<usize>) -> bool {
 /// The slur, and when it is aimed at a patient, a derogatory-patient hit as well.
 fn push(doc: &Document, out: &mut Vec<Hit>, span: Range<usize>) {
     if SPECIFIC.contains_in(doc.sentence_lower(span.start)) {
-        let mut h = Hit::new(&INFO, span.clone(), Severity::High, "Mocking a patient for who they are undermines trust in the profession.");
+        let mut h = Hit::new(
+            &INFO,
+            span.clone(),
+            Severity::High,
+            "Mocking a patient for who they are undermines trust in the profession.",
+        );
         h.category = Category::DerogatoryPatient;
         out.push(h);
     }
@@ -85,7 +90,9 @@ impl Rule for DiscriminatorySlur {
             if d.wild && (visible < 2 || visible * 2 < d.form.len()) {
                 continue;
             }
-            if SLURS.iter().any(|w| w.len() >= 4 && matches_word(&d.form, d.wild, w))
+            if SLURS
+                .iter()
+                .any(|w| w.len() >= 4 && matches_word(&d.form, d.wild, w))
                 && !allowed(doc, &d.span)
             {
                 push(doc, out, d.span);
@@ -108,14 +115,25 @@ mod tests {
     fn critical_with_span() {
         let got = hits(&DiscriminatorySlur, "lol the spastic in bay 3 again");
         assert!(got.iter().all(|g| g.0 == "spastic"));
-        assert!(got.contains(&("spastic".into(), Severity::Critical, Category::Discrimination)));
+        assert!(got.contains(&(
+            "spastic".into(),
+            Severity::Critical,
+            Category::Discrimination
+        )));
         // Aimed at a patient: mocking a patient as well.
-        assert!(got.contains(&("spastic".into(), Severity::High, Category::DerogatoryPatient)));
+        assert!(got.contains(&(
+            "spastic".into(),
+            Severity::High,
+            Category::DerogatoryPatient
+        )));
     }
 
     #[test]
     fn disguised_slur() {
-        let got = hits(&DiscriminatorySlur, "why do f*ggots always get the good shifts");
+        let got = hits(
+            &DiscriminatorySlur,
+            "why do f*ggots always get the good shifts",
+        );
         assert_eq!(got[0].0, "f*ggots");
     }
 }

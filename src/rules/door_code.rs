@@ -31,7 +31,9 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:(?:door|doors|key|keypad|entry|access|gate|lock|locker|alarm|staff ?room|side door|back door|front door|main door|ward|ward door|building|room|cupboard|fridge|safe)[ -]?(?:code|codes|pin|combo|combination)|(?:codes?|pin|pins|combination|combo) (?:for|to|on|of|into) (?:the |our |my )?[\w' -]{0,24}?\b(?:door|doors|room|mess|gate|entrance|ward|office|cupboard|lab|toilets?|loos?|car park|building|unit|department|lift|lounge|kitchen|fridge|safe|lockers?|staffroom|station|base|hub)|keycode|key code|keypad|door code|combination|lock code|entry code|access code)\b(?:[^0-9.!?\n]{0,40}?)\b(\d{3,8})\b#?")
+    regex(
+        r"\b(?:(?:door|doors|key|keypad|entry|access|gate|lock|locker|alarm|staff ?room|side door|back door|front door|main door|ward|ward door|building|room|cupboard|fridge|safe)[ -]?(?:code|codes|pin|combo|combination)|(?:codes?|pin|pins|combination|combo) (?:for|to|on|of|into) (?:the |our |my )?[\w' -]{0,24}?\b(?:door|doors|room|mess|gate|entrance|ward|office|cupboard|lab|toilets?|loos?|car park|building|unit|department|lift|lounge|kitchen|fridge|safe|lockers?|staffroom|station|base|hub)|keycode|key code|keypad|door code|combination|lock code|entry code|access code)\b(?:[^0-9.!?\n]{0,40}?)\b(\d{3,8})\b#?",
+    )
 });
 
 impl Rule for DoorCode {
@@ -47,7 +49,15 @@ impl Rule for DoorCode {
             if before.contains(" in ") || before.contains(" since ") || before.contains(" from ") {
                 continue;
             }
-            out.push(Hit::new(&INFO, digits.range(), Severity::Low, "A door or keypad code in public lets anyone in; keep it off social media.").suggest("[code removed]"));
+            out.push(
+                Hit::new(
+                    &INFO,
+                    digits.range(),
+                    Severity::Low,
+                    "A door or keypad code in public lets anyone in; keep it off social media.",
+                )
+                .suggest("[code removed]"),
+            );
         }
     }
 }

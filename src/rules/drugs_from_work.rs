@@ -31,14 +31,44 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static TAKE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:nicked|nick|nicking|stole|steal|stealing|pinched|pinching|swiped|swiping|pocketed|pocketing|helped myself to|help myself to|helping myself to|took home|take home|taking home|took (?:some|a few|a couple of|a bit of|a box of|a strip of|an?) [\w -]{0,20}home|half-inched|skimmed|skimming|borrowed|siphoned)\b")
+    regex(
+        r"\b(?:nicked|nick|nicking|stole|steal|stealing|pinched|pinching|swiped|swiping|pocketed|pocketing|helped myself to|help myself to|helping myself to|took home|take home|taking home|took (?:some|a few|a couple of|a bit of|a box of|a strip of|an?) [\w -]{0,20}home|half-inched|skimmed|skimming|borrowed|siphoned)\b",
+    )
 });
 static SELF_USE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:cheeky|quick|sneaky|little|secret|crafty) (?:hit|puff|go|suck|blast|toke|drag|line|bump|dose|shot) (?:of|on) (?:the |some )?(?:entonox|gas and air|nitrous|laughing gas|ketamine|ket|sevo|sevoflurane|propofol|oramorph|morphine|fentanyl|midaz|midazolam)")
+    regex(
+        r"\b(?:cheeky|quick|sneaky|little|secret|crafty) (?:hit|puff|go|suck|blast|toke|drag|line|bump|dose|shot) (?:of|on) (?:the |some )?(?:entonox|gas and air|nitrous|laughing gas|ketamine|ket|sevo|sevoflurane|propofol|oramorph|morphine|fentanyl|midaz|midazolam)",
+    )
 });
 static DRUG: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(WORK_DRUGS));
 static WHO_ELSE: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["someone", "somebody", "a colleague", "a nurse", "a doctor", "staff member", "patient", "pt", "he", "she", "they", "visitor", "relative", "was stolen", "were stolen", "police", "investigation", "audit", "for the patient", "patient's", "to pharmacy", "to the patient", "gave her", "gave him", "gave them"])
+    Lexicon::new([
+        "someone",
+        "somebody",
+        "a colleague",
+        "a nurse",
+        "a doctor",
+        "staff member",
+        "patient",
+        "pt",
+        "he",
+        "she",
+        "they",
+        "visitor",
+        "relative",
+        "was stolen",
+        "were stolen",
+        "police",
+        "investigation",
+        "audit",
+        "for the patient",
+        "patient's",
+        "to pharmacy",
+        "to the patient",
+        "gave her",
+        "gave him",
+        "gave them",
+    ])
 });
 
 impl Rule for DrugsFromWork {
@@ -54,10 +84,17 @@ impl Rule for DrugsFromWork {
                 continue;
             }
             let sentence = doc.sentence_lower(span.start);
-            if WHO_ELSE.contains_in(sentence) || context::negated_before(doc, span.start, 20) || context::teaching_frame(doc, &span) {
+            if WHO_ELSE.contains_in(sentence)
+                || context::negated_before(doc, span.start, 20)
+                || context::teaching_frame(doc, &span)
+            {
                 continue;
             }
-            let end = doc.sentence_at(span.start).end.min(span.end + 60).max(span.end);
+            let end = doc
+                .sentence_at(span.start)
+                .end
+                .min(span.end + 60)
+                .max(span.end);
             let mut end = end.min(doc.text.len());
             while !doc.text.is_char_boundary(end) {
                 end -= 1;
@@ -86,7 +123,10 @@ mod tests {
 
     #[test]
     fn severity_high() {
-        let got = hits(&DrugsFromWork, "nicked some oramorph from the CD cupboard lol");
+        let got = hits(
+            &DrugsFromWork,
+            "nicked some oramorph from the CD cupboard lol",
+        );
         assert_eq!(got[0].1, Severity::High);
         assert!(got[0].0.starts_with("nicked some oramorph"));
     }

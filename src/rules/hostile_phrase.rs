@@ -36,15 +36,31 @@ static ALONE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(ANGRY_ALONE));
 static REV_ANGER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REVIEW_ANGER));
 
 static REVIEW_REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\bto (?:the|that|whoever|whichever|the person|you)\b[^.!?\n]{0,40}?\b(?:left|wrote|gave|posted|put)\b (?:us |me |our \w+ )?(?:a |an |that |the |your )?(?:1|one|2|two)[- ]?(?:star|\*|⭐)")
+    regex(
+        r"\bto (?:the|that|whoever|whichever|the person|you)\b[^.!?\n]{0,40}?\b(?:left|wrote|gave|posted|put)\b (?:us |me |our \w+ )?(?:a |an |that |the |your )?(?:1|one|2|two)[- ]?(?:star|\*|⭐)",
+    )
 });
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:(?:1|one|2|two)[- ]?stars?|bad review|negative review|google review|nasty review|review you left|your review|tripadvisor review|trustpilot review)")
+    regex(
+        r"\b(?:(?:1|one|2|two)[- ]?stars?|bad review|negative review|google review|nasty review|review you left|your review|tripadvisor review|trustpilot review)",
+    )
 });
 
 /// Guidance about threats or harm, not a threat: "watch your back when lifting".
 static BENIGN_AFTER: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["when", "while", "lifting", "posture", "not booking", "not going", "missing", "not coming", "not applying", "not signing", "skipping"])
+    Lexicon::new([
+        "when",
+        "while",
+        "lifting",
+        "posture",
+        "not booking",
+        "not going",
+        "missing",
+        "not coming",
+        "not applying",
+        "not signing",
+        "skipping",
+    ])
 });
 
 impl Rule for HostilePhrase {
@@ -60,7 +76,15 @@ impl Rule for HostilePhrase {
             {
                 continue;
             }
-            out.push(Hit::new(&INFO, span, Severity::Medium, "This reads as a threat; posting it could be seen as harassment.").suggest("[remove]"));
+            out.push(
+                Hit::new(
+                    &INFO,
+                    span,
+                    Severity::Medium,
+                    "This reads as a threat; posting it could be seen as harassment.",
+                )
+                .suggest("[remove]"),
+            );
         }
         for (span, _) in ALONE.find_iter(doc) {
             let after = doc.window(&(span.end..span.end), 0, 6);
@@ -70,7 +94,12 @@ impl Rule for HostilePhrase {
             {
                 continue;
             }
-            out.push(Hit::new(&INFO, span, Severity::Low, "This reads as posting in anger; consider waiting before you post."));
+            out.push(Hit::new(
+                &INFO,
+                span,
+                Severity::Low,
+                "This reads as posting in anger; consider waiting before you post.",
+            ));
         }
         let reply = REVIEW_REPLY.find(&doc.lower).map(|m| m.range());
         let review = reply.clone().or_else(|| {

@@ -41,17 +41,100 @@ static INTAKE_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INTAKE));
 static WORK_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(WORK));
 static OFF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(OFF_DUTY));
 static DRIVE: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["drove", "drive", "driving", "drive home", "drove home", "behind the wheel", "over the limit"])
+    Lexicon::new([
+        "drove",
+        "drive",
+        "driving",
+        "drive home",
+        "drove home",
+        "behind the wheel",
+        "over the limit",
+    ])
 });
 static USE_VERB: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["did", "doing", "done", "had", "having", "took", "taking", "smoked", "smoking", "dropped", "popped", "snorted", "sniffed", "necked", "downed", "sank", "sunk", "drank", "after", "then"])
+    Lexicon::new([
+        "did", "doing", "done", "had", "having", "took", "taking", "smoked", "smoking", "dropped",
+        "popped", "snorted", "sniffed", "necked", "downed", "sank", "sunk", "drank", "after",
+        "then",
+    ])
 });
 static QUANTITY: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["couple of", "a couple", "a few", "few", "several", "two", "three", "four", "five", "six", "a bottle", "half a bottle", "too many", "loads of", "a load of", "some", "one more", "another", "a quick", "quick", "cheeky", "a cheeky", "last"])
+    Lexicon::new([
+        "couple of",
+        "a couple",
+        "a few",
+        "few",
+        "several",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "a bottle",
+        "half a bottle",
+        "too many",
+        "loads of",
+        "a load of",
+        "some",
+        "one more",
+        "another",
+        "a quick",
+        "quick",
+        "cheeky",
+        "a cheeky",
+        "last",
+    ])
 });
 /// Everyday senses: "hanging baskets", "hanging out", "wasted time", "smashed it".
 static NOT_A_STATE: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(["hanging out", "hanging around", "hanging on", "hanging basket", "hanging baskets", "hanging in there", "hang in there", "wasted time", "time wasted", "wasted my time", "wasted effort", "smashed it", "smashed your", "smashed their", "smashed our", "smashed the", "wrecked my back", "wrecked my sleep", "drunk patients", "drunk patient", "drunk drivers", "drunk driver", "the drunks", "drunk and disorderly", "baked goods", "baked beans", "baked potato", "baked a", "bake", "mortal sin", "merry christmas", "the fear of", "steaming ahead", "full steam", "drunk tank", "drunk driving", "drink driving", "drunk-driving", "drink-driving", "high on life", "high on caffeine", "high on sugar", "pissed off", "pissed at", "pissed with", "pissed about"])
+    Lexicon::new([
+        "hanging out",
+        "hanging around",
+        "hanging on",
+        "hanging basket",
+        "hanging baskets",
+        "hanging in there",
+        "hang in there",
+        "wasted time",
+        "time wasted",
+        "wasted my time",
+        "wasted effort",
+        "smashed it",
+        "smashed your",
+        "smashed their",
+        "smashed our",
+        "smashed the",
+        "wrecked my back",
+        "wrecked my sleep",
+        "drunk patients",
+        "drunk patient",
+        "drunk drivers",
+        "drunk driver",
+        "the drunks",
+        "drunk and disorderly",
+        "baked goods",
+        "baked beans",
+        "baked potato",
+        "baked a",
+        "bake",
+        "mortal sin",
+        "merry christmas",
+        "the fear of",
+        "steaming ahead",
+        "full steam",
+        "drunk tank",
+        "drunk driving",
+        "drink driving",
+        "drunk-driving",
+        "drink-driving",
+        "high on life",
+        "high on caffeine",
+        "high on sugar",
+        "pissed off",
+        "pissed at",
+        "pissed with",
+        "pissed about",
+    ])
 });
 
 fn about_someone_else(doc: &Document, span: &Range<usize>) -> bool {
@@ -127,6 +210,10 @@ mod tests {
 
     #[test]
     fn someone_else_drunk_is_not_impairment() {
-        assert!(hits(&IntoxicatedAtWork, "the lady in bay 4 is still drunk from last night").is_empty());
+        assert!(hits(
+            &IntoxicatedAtWork,
+            "the lady in bay 4 is still drunk from last night"
+        )
+        .is_empty());
     }
 }

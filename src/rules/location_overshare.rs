@@ -34,26 +34,40 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:alone|on my own|by myself|lone working|lone worker|only (?:nurse|doctor|one|staff member) on)\b[^.!?\n]{0,50}?\b(?:till|until|til|'?til)\b ?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?|midnight|morning|tomorrow)")
+    regex(
+        r"\b(?:alone|on my own|by myself|lone working|lone worker|only (?:nurse|doctor|one|staff member) on)\b[^.!?\n]{0,50}?\b(?:till|until|til|'?til)\b ?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?|midnight|morning|tomorrow)",
+    )
 });
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:my (?:home )?address(?: is|:)|i live at|i live on|come (?:round|over) to (?:mine|my place|my house|my flat) at|my (?:house|flat) is (?:at|on)) ?\d{1,4}[a-z]? [a-z]+")
+    regex(
+        r"\b(?:my (?:home )?address(?: is|:)|i live at|i live on|come (?:round|over) to (?:mine|my place|my house|my flat) at|my (?:house|flat) is (?:at|on)) ?\d{1,4}[a-z]? [a-z]+",
+    )
 });
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:here'?s|here is|check out|look at|meet|got|finally got|proud of|picked up|collected|show off|showing off|love) my (?:new |shiny new |first |brand new |very first |official )?(?:nhs |staff |hospital |trust |work |hcpc |nmc )?(?:id badge|id card|id|identity badge|identity card|staff card|staff badge|smartcard|smart card|swipe card|access card|lanyard and id|badge and lanyard)\b")
+    regex(
+        r"\b(?:here'?s|here is|check out|look at|meet|got|finally got|proud of|picked up|collected|show off|showing off|love) my (?:new |shiny new |first |brand new |very first |official )?(?:nhs |staff |hospital |trust |work |hcpc |nmc )?(?:id badge|id card|id|identity badge|identity card|staff card|staff badge|smartcard|smart card|swipe card|access card|lanyard and id|badge and lanyard)\b",
+    )
 });
 static BADGE_MEDIA: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\bmy (?:new |first )?(?:nhs |staff |hospital |trust |work )?(?:id badge|id card|staff id|identity badge|staff card|smartcard|swipe card|access card)\b")
+    regex(
+        r"\bmy (?:new |first )?(?:nhs |staff |hospital |trust |work )?(?:id badge|id card|staff id|identity badge|staff card|smartcard|swipe card|access card)\b",
+    )
 });
 static ROTA: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:here'?s|here is|this is|check out|sharing|posting|attached is|see) my (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern)\b|\bmy (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern) (?:for (?:next|this|the next|the coming) (?:week|month|fortnight)|for (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:is )?(?:below|attached|here)|👇|:)")
+    regex(
+        r"\b(?:here'?s|here is|this is|check out|sharing|posting|attached is|see) my (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern)\b|\bmy (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern) (?:for (?:next|this|the next|the coming) (?:week|month|fortnight)|for (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:is )?(?:below|attached|here)|👇|:)",
+    )
 });
 
 static SHIFT_DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:working|on|doing) (?:nights|lates|earlies|long days|days|the night shift|night shifts)\b[^.!?\n]{0,40}?\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b")
+    regex(
+        r"\b(?:working|on|doing) (?:nights|lates|earlies|long days|days|the night shift|night shifts)\b[^.!?\n]{0,40}?\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b",
+    )
 });
 static VISIT_ME: LazyLock<Regex> = LazyLock::new(|| {
-    regex_cased(r"\bat (?:the )?[A-Z][a-z]|\b(?:[Cc]ome (?:say hi|visit|see|find)|[Pp]op (?:in|by|over))")
+    regex_cased(
+        r"\bat (?:the )?[A-Z][a-z]|\b(?:[Cc]ome (?:say hi|visit|see|find)|[Pp]op (?:in|by|over))",
+    )
 });
 
 impl Rule for LocationOvershare {
@@ -64,13 +78,31 @@ impl Rule for LocationOvershare {
     fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Hit>) {
         for m in ALONE.find_iter(&doc.lower) {
             let s = doc.sentence_lower(m.start());
-            if s.contains("should") || s.contains("policy") || s.contains("nobody") || s.contains("no one") || s.contains("never") {
+            if s.contains("should")
+                || s.contains("policy")
+                || s.contains("nobody")
+                || s.contains("no one")
+                || s.contains("never")
+            {
                 continue;
             }
-            out.push(Hit::new(&INFO, m.range(), Severity::Low, "Saying where you are alone and until when tells strangers where to find you."));
+            out.push(Hit::new(
+                &INFO,
+                m.range(),
+                Severity::Low,
+                "Saying where you are alone and until when tells strangers where to find you.",
+            ));
         }
         for m in ADDRESS.find_iter(&doc.lower) {
-            out.push(Hit::new(&INFO, m.range(), Severity::Low, "Your home address in a public post tells strangers where to find you.").suggest("[address removed]"));
+            out.push(
+                Hit::new(
+                    &INFO,
+                    m.range(),
+                    Severity::Low,
+                    "Your home address in a public post tells strangers where to find you.",
+                )
+                .suggest("[address removed]"),
+            );
         }
         let badge = BADGE.find(&doc.lower).or_else(|| {
             if ctx.media_attached {
@@ -110,8 +142,16 @@ mod tests {
 
     #[test]
     fn badge_with_photo_attached() {
-        assert!(hits(&LocationOvershare, "first day vibes, my staff ID badge and a coffee").is_empty());
-        let got = hits_with_media(&LocationOvershare, "first day vibes, my staff ID badge and a coffee", true);
+        assert!(hits(
+            &LocationOvershare,
+            "first day vibes, my staff ID badge and a coffee"
+        )
+        .is_empty());
+        let got = hits_with_media(
+            &LocationOvershare,
+            "first day vibes, my staff ID badge and a coffee",
+            true,
+        );
         assert_eq!(got[0].1, Severity::Low);
         assert_eq!(got[0].2, Category::PersonalSecurity);
     }

@@ -21,18 +21,18 @@ mod scottish_chi;
 mod us_ssn;
 
 // rules-b: conduct rules
+mod asleep_on_shift;
 mod derogatory_label;
-mod patient_insult;
 mod discriminatory_phrase;
 mod discriminatory_slur;
+mod door_code;
+mod drugs_from_work;
 mod hostile_phrase;
 mod intoxicated_at_work;
-mod drugs_from_work;
-mod asleep_on_shift;
-mod door_code;
 mod location_overshare;
-mod registration_number;
+mod patient_insult;
 mod profanity;
+mod registration_number;
 mod shouting;
 
 /// What a rule is and the examples that pin down its behaviour.

@@ -34,7 +34,9 @@ static INFO: RuleInfo = RuleInfo {
 
 static FRAME: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PATIENT_FRAME));
 static INSULT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:lazy|fat|fatass|lardy|stupid|thick|thick as mince|smelly|stinking|stinky|dirty|filthy|ungrateful|feral|disgusting|useless|whingeing|whinging|whining|moaning|pathetic|vile|horrible|idiotic|dumb|greedy|selfish|entitled|gross|minging|rank)(?:,? (?:fat|lazy|stupid|smelly|old|young|drunk|entitled|useless|ungrateful|little|great|big))? (?:patients?|pts?|relatives|rellies|families|family members|parents|mums|dads|punters|kids|teens|teenagers|old (?:man|woman|lady|biddy|biddies)|grannies|oldies|boomers|nursing home residents|residents|clients|service users)\b")
+    regex(
+        r"\b(?:lazy|fat|fatass|lardy|stupid|thick|thick as mince|smelly|stinking|stinky|dirty|filthy|ungrateful|feral|disgusting|useless|whingeing|whinging|whining|moaning|pathetic|vile|horrible|idiotic|dumb|greedy|selfish|entitled|gross|minging|rank)(?:,? (?:fat|lazy|stupid|smelly|old|young|drunk|entitled|useless|ungrateful|little|great|big))? (?:patients?|pts?|relatives|rellies|families|family members|parents|mums|dads|punters|kids|teens|teenagers|old (?:man|woman|lady|biddy|biddies)|grannies|oldies|boomers|nursing home residents|residents|clients|service users)\b",
+    )
 });
 
 impl Rule for PatientInsult {
@@ -47,7 +49,9 @@ impl Rule for PatientInsult {
             let span = m.range();
             // "kids" and "parents" without a clinical setting may be the writer's own family.
             let word = &doc.lower[span.clone()];
-            let family_word = ["kids", "teens", "teenagers", "parents", "mums", "dads"].iter().any(|w| word.ends_with(w));
+            let family_word = ["kids", "teens", "teenagers", "parents", "mums", "dads"]
+                .iter()
+                .any(|w| word.ends_with(w));
             if family_word
                 && !context::patient_near(doc, &span)
                 && !FRAME.contains_in(doc.sentence_lower(span.start))
@@ -77,7 +81,10 @@ mod tests {
 
     #[test]
     fn span_and_severity() {
-        let got = hits(&PatientInsult, "ungrateful patients complaining about the sandwiches");
+        let got = hits(
+            &PatientInsult,
+            "ungrateful patients complaining about the sandwiches",
+        );
         assert_eq!(got[0].0, "ungrateful patients");
         assert_eq!(got[0].1, Severity::High);
     }

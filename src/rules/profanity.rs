@@ -64,7 +64,15 @@ impl Rule for Profanity {
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         for (span, _) in ABUSE_LEX.find_iter(doc) {
-            out.push(Hit::new(&INFO, span, Severity::High, "Abuse aimed at someone is never acceptable from a professional.").suggest("[remove]"));
+            out.push(
+                Hit::new(
+                    &INFO,
+                    span,
+                    Severity::High,
+                    "Abuse aimed at someone is never acceptable from a professional.",
+                )
+                .suggest("[remove]"),
+            );
         }
         for (span, i) in STRONG_LEX.find_iter(doc) {
             if STRONG[i].len() <= 4 && innocent(doc, &span) {
@@ -81,15 +89,20 @@ impl Rule for Profanity {
             }
         }
         for d in disguised_tokens(&doc.lower) {
-            let strong = STRONG.iter().chain(CASED).any(|w| {
-                !w.contains(' ') && w.len() >= 3 && matches_word(&d.form, d.wild, w)
-            });
+            let strong = STRONG
+                .iter()
+                .chain(CASED)
+                .any(|w| !w.contains(' ') && w.len() >= 3 && matches_word(&d.form, d.wild, w));
             let mild = !strong
                 && MILD
                     .iter()
                     .any(|w| !w.contains(' ') && w.len() >= 4 && matches_word(&d.form, d.wild, w));
             if strong || mild {
-                let severity = if strong { Severity::Medium } else { Severity::Low };
+                let severity = if strong {
+                    Severity::Medium
+                } else {
+                    Severity::Low
+                };
                 out.push(Hit::new(&INFO, d.span, severity, WHY).suggest("[remove]"));
             }
         }

@@ -31,7 +31,9 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:gmc(?: (?:no|number|num|ref|reference|reg|registration))?\.?(?: is)?:?#? ?(\d{7})|(?:nmc|pin)(?: (?:pin|no|number|is))?\.?(?: is)?:?#? ?(\d{2}[a-z]\d{4}[a-z])|hcpc(?: (?:no|number|reg|registration|is))?\.?(?: is)?:?#? ?([a-z]{2}\d{5,6}))\b")
+    regex(
+        r"\b(?:gmc(?: (?:no|number|num|ref|reference|reg|registration))?\.?(?: is)?:?#? ?(\d{7})|(?:nmc|pin)(?: (?:pin|no|number|is))?\.?(?: is)?:?#? ?(\d{2}[a-z]\d{4}[a-z])|hcpc(?: (?:no|number|reg|registration|is))?\.?(?: is)?:?#? ?([a-z]{2}\d{5,6}))\b",
+    )
 });
 
 impl Rule for RegistrationNumber {

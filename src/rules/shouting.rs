@@ -46,7 +46,11 @@ fn caps_profile(text: &str, s: &Range<usize>) -> (usize, usize, Range<usize>) {
     let mut first = usize::MAX;
     let mut last = 0;
     for (off, tok) in split_ws(&text[s.clone()]) {
-        if tok.starts_with('#') || tok.starts_with('@') || tok.contains("://") || tok.starts_with("www.") {
+        if tok.starts_with('#')
+            || tok.starts_with('@')
+            || tok.contains("://")
+            || tok.starts_with("www.")
+        {
             continue;
         }
         let word = tok.trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -58,13 +62,20 @@ fn caps_profile(text: &str, s: &Range<usize>) -> (usize, usize, Range<usize>) {
             continue;
         }
         let core: String = word.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-        if !word.contains('\'') && (ACRO.contains(core.as_str()) || ACRO.contains(core.trim_end_matches('S'))) {
+        if !word.contains('\'')
+            && (ACRO.contains(core.as_str()) || ACRO.contains(core.trim_end_matches('S')))
+        {
             continue;
         }
         total += 1;
         if letters >= 2 && word.bytes().all(|b| !b.is_ascii_lowercase()) {
             caps += 1;
-            let start = s.start + off + (tok.len() - tok.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).len());
+            let start = s.start
+                + off
+                + (tok.len()
+                    - tok
+                        .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+                        .len());
             first = first.min(start);
             last = last.max(start + word.len());
         }
@@ -143,14 +154,23 @@ mod tests {
 
     #[test]
     fn span_covers_the_shouting() {
-        let got = hits(&Shouting, "Honestly. I'M DONE WITH THIS PLACE, HOW DARE THEY");
+        let got = hits(
+            &Shouting,
+            "Honestly. I'M DONE WITH THIS PLACE, HOW DARE THEY",
+        );
         assert_eq!(got[0].0, "I'M DONE WITH THIS PLACE, HOW DARE THEY");
         assert_eq!(got[0].1, Severity::Low);
     }
 
     #[test]
     fn odd_text_does_not_panic() {
-        for t in ["", "!!!", "?!?!?!", "ÉÉÉ ÀÀÀ ÔÔÔ!!!", "🙂 HATE 🙂 THIS 🙂 PLACE"] {
+        for t in [
+            "",
+            "!!!",
+            "?!?!?!",
+            "ÉÉÉ ÀÀÀ ÔÔÔ!!!",
+            "🙂 HATE 🙂 THIS 🙂 PLACE",
+        ] {
             let _ = hits(&Shouting, t);
         }
     }
