@@ -32,7 +32,7 @@ static INFO: RuleInfo = RuleInfo {
 
 static ASLEEP: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:slept|sleeping|asleep|napped|napping|kipped|kipping|dozed(?: off)?|dozing(?: off)?|nodded off|nodding off|passed out|crashed out|(?:had|have|having|grabbed) an? (?:\d+ ?(?:hour|hr|h|min)s? |quick |cheeky |sneaky |little |long )?(?:kip|nap|snooze|sleep))\b(?: \w+){0,2}? (?:through|during|on|in|for (?:most|half|all) of) (?:half |most |all |the whole |the rest )?(?:of )?(?:my |the |our |a )?(?:night shift|shift|nights|handover|ward round|bleep|bleeps|crash call|arrest call|on-?call|on call|drug round|meds round|obs round|obs|the ward|ward|linen cupboard|sluice|supply room|store ?room|clinic|theatre|list|duty|job|work)\b",
+        r"\b(?:slept|sleeping|asleep|napped|napping|kipped|kipping|dozed(?: off)?|dozing(?: off)?|nodded off|nodding off|passed out|crashed out|(?:had|have|having|grabbed) an? (?:\d+ ?(?:hour|hr|h|min)s? |quick |cheeky |sneaky |little |long )?(?:kip|nap|snooze|sleep))\b(?: [a-z0-9']+){0,2}? (?:through|during|on|in|for (?:most|half|all) of) (?:half |most |all |the whole |the rest )?(?:of )?(?:my |the |our |a )?(?:night shift|shift|nights|handover|ward round|bleep|bleeps|crash call|arrest call|on-?call|on call|drug round|meds round|obs round|obs|the ward|ward|linen cupboard|sluice|supply room|store ?room|clinic|theatre|list|duty|job|work)\b",
     )
 });
 

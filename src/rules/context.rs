@@ -75,6 +75,12 @@ pub fn negated_before(doc: &Document, at: usize, max: usize) -> bool {
     NEGATION.contains_in(sentence_before(doc, at, max))
 }
 
+/// Any of `needles` occurs in `haystack` as plain text: a cheap gate before a costlier
+/// regex pass (most posts contain none of a rule's anchor words).
+pub fn any_of(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| haystack.contains(n))
+}
+
 /// `s` contains a negation word.
 pub fn has_negation(s: &str) -> bool {
     NEGATION.contains_in(s)

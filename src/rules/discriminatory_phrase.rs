@@ -4,7 +4,7 @@
 //! childbirth"). The rule wants a demeaning predicate right after the group, a stereotype
 //! frame ("typical ___"), or a phrase that demeans on its own, and no equity or reporting
 //! frame in the sentence.
-use super::{context, Context, Hit, Rule, RuleInfo};
+use super::{context, context::any_of, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::derogatory::SPECIFIC_PATIENT;
 use crate::rulebook::discrimination::{DEMEANING, EQUITY_FRAME, GROUPS, PHRASES, TYPICAL_ALLOW};
@@ -127,13 +127,17 @@ impl Rule for DiscriminatoryPhrase {
                 push(doc, out, span, "This demeans people for their nationality, race, sex, gender identity or disability.");
             }
         }
-        for m in GO_BACK.find_iter(&doc.lower) {
+        let lower = doc.lower.as_str();
+        let go_back =
+            any_of(lower, &["countr", " from"]) && any_of(lower, &["go", "went", "send", "ship"]);
+        for m in GO_BACK.find_iter(if go_back { lower } else { "" }) {
             let span = m.range();
             if !reported(doc, &span) {
                 push(doc, out, span, "Telling people to go back where they came from demeans them for their nationality or race.");
             }
         }
-        for m in GO_HOME_TO.find_iter(&doc.lower) {
+        let go_to = lower.contains("go ");
+        for m in GO_HOME_TO.find_iter(if go_to { lower } else { "" }) {
             let span = m.range();
             let before = context::sentence_before(doc, span.start, 24);
             let mine = before.ends_with("i ") || before.ends_with("we ") || before.ends_with("to ");

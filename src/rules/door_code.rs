@@ -32,7 +32,7 @@ static INFO: RuleInfo = RuleInfo {
 
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:(?:door|doors|key|keypad|entry|access|gate|lock|locker|alarm|staff ?room|side door|back door|front door|main door|ward|ward door|building|room|cupboard|fridge|safe)[ -]?(?:code|codes|pin|combo|combination)|(?:codes?|pin|pins|combination|combo) (?:for|to|on|of|into) (?:the |our |my )?[\w' -]{0,24}?\b(?:door|doors|room|mess|gate|entrance|ward|office|cupboard|lab|toilets?|loos?|car park|building|unit|department|lift|lounge|kitchen|fridge|safe|lockers?|staffroom|station|base|hub)|keycode|key code|keypad|door code|combination|lock code|entry code|access code)\b(?:[^0-9.!?\n]{0,40}?)\b(\d{3,8})\b#?",
+        r"\b(?:(?:door|doors|key|keypad|entry|access|gate|lock|locker|alarm|staff ?room|side door|back door|front door|main door|ward|ward door|building|room|cupboard|fridge|safe)[ -]?(?:code|codes|pin|combo|combination)|(?:codes?|pin|pins|combination|combo) (?:for|to|on|of|into) (?:the |our |my )?[a-z0-9' -]{0,24}?\b(?:door|doors|room|mess|gate|entrance|ward|office|cupboard|lab|toilets?|loos?|car park|building|unit|department|lift|lounge|kitchen|fridge|safe|lockers?|staffroom|station|base|hub)|keycode|key code|keypad|door code|combination|lock code|entry code|access code)\b(?:(?-i:[^0-9.!?\n\x{80}-\x{10FFFF}]){0,40}?)\b(\d{3,8})\b#?",
     )
 });
 
@@ -42,6 +42,12 @@ impl Rule for DoorCode {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
+        if !super::context::any_of(
+            &doc.lower,
+            &["code", "pin", "combo", "combination", "keypad"],
+        ) {
+            return;
+        }
         for caps in CODE.captures_iter(&doc.lower) {
             let digits = caps.get(1).expect("group 1");
             // "Door code changed in 2024": a year after a code word is not a code.

@@ -32,7 +32,7 @@ static INFO: RuleInfo = RuleInfo {
 
 static TAKE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:nicked|nick|nicking|stole|steal|stealing|pinched|pinching|swiped|swiping|pocketed|pocketing|helped myself to|help myself to|helping myself to|took home|take home|taking home|took (?:some|a few|a couple of|a bit of|a box of|a strip of|an?) [\w -]{0,20}home|half-inched|skimmed|skimming|borrowed|siphoned)\b",
+        r"\b(?:nicked|nick|nicking|stole|steal|stealing|pinched|pinching|swiped|swiping|pocketed|pocketing|helped myself to|help myself to|helping myself to|took home|take home|taking home|took (?:some|a few|a couple of|a bit of|a box of|a strip of|an?) [a-z0-9 -]{0,20}home|half-inched|skimmed|skimming|borrowed|siphoned)\b",
     )
 });
 static SELF_USE: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,6 +77,9 @@ impl Rule for DrugsFromWork {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
+        if !DRUG.contains_in(&doc.lower) {
+            return;
+        }
         for m in TAKE.find_iter(&doc.lower) {
             let span = m.range();
             let after = doc.window(&span, 0, 60);

@@ -37,7 +37,7 @@ static REV_ANGER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REVIEW_ANGER
 
 static REVIEW_REPLY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\bto (?:the|that|whoever|whichever|the person|you)\b[^.!?\n]{0,40}?\b(?:left|wrote|gave|posted|put)\b (?:us |me |our \w+ )?(?:a |an |that |the |your )?(?:1|one|2|two)[- ]?(?:star|\*|⭐)",
+        r"\bto (?:the|that|whoever|whichever|the person|you)\b(?-i:[^.!?\n\x{80}-\x{10FFFF}]){0,40}?\b(?:left|wrote|gave|posted|put)\b (?:us |me |our [a-z0-9']+ )?(?:a |an |that |the |your )?(?:1|one|2|two)[- ]?(?:star|\*|⭐)",
     )
 });
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -100,6 +100,9 @@ impl Rule for HostilePhrase {
                 Severity::Low,
                 "This reads as posting in anger; consider waiting before you post.",
             ));
+        }
+        if !context::any_of(&doc.lower, &["star", "review", "⭐"]) {
+            return;
         }
         let reply = REVIEW_REPLY.find(&doc.lower).map(|m| m.range());
         let review = reply.clone().or_else(|| {

@@ -2,7 +2,7 @@
 //! Royal till 8am"), your home address, your rota or your ID badge. National rota debates
 //! ("Rota gaps are unsafe nationally") and badges that are not ID ("rainbow badge",
 //! "hello my name is") stay clear.
-use super::{Context, Hit, Rule, RuleInfo};
+use super::{context::any_of, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::text::{regex, regex_cased, Document};
 use regex::Regex;
@@ -35,7 +35,7 @@ static INFO: RuleInfo = RuleInfo {
 
 static ALONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:alone|on my own|by myself|lone working|lone worker|only (?:nurse|doctor|one|staff member) on)\b[^.!?\n]{0,50}?\b(?:till|until|til|'?til)\b ?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?|midnight|morning|tomorrow)",
+        r"\b(?:alone|on my own|by myself|lone working|lone worker|only (?:nurse|doctor|one|staff member) on)\b(?-i:[^.!?\n\x{80}-\x{10FFFF}]){0,50}?\b(?:till|until|til|'?til)\b ?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?|midnight|morning|tomorrow)",
     )
 });
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,13 +55,13 @@ static BADGE_MEDIA: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROTA: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:here'?s|here is|this is|check out|sharing|posting|attached is|see) my (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern)\b|\bmy (?:\w+ ){0,2}?(?:rota|roster|shifts|shift pattern) (?:for (?:next|this|the next|the coming) (?:week|month|fortnight)|for (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:is )?(?:below|attached|here)|👇|:)",
+        r"\b(?:here'?s|here is|this is|check out|sharing|posting|attached is|see) my (?:[a-z0-9']+ ){0,2}?(?:rota|roster|shifts|shift pattern)\b|\bmy (?:[a-z0-9']+ ){0,2}?(?:rota|roster|shifts|shift pattern) (?:for (?:next|this|the next|the coming) (?:week|month|fortnight)|for (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:is )?(?:below|attached|here)|👇|:)",
     )
 });
 
 static SHIFT_DAYS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:working|on|doing) (?:nights|lates|earlies|long days|days|the night shift|night shifts)\b[^.!?\n]{0,40}?\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b",
+        r"\b(?:working|on|doing) (?:nights|lates|earlies|long days|days|the night shift|night shifts)\b(?-i:[^.!?\n\x{80}-\x{10FFFF}]){0,40}?\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b",
     )
 });
 static VISIT_ME: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,7 +76,10 @@ impl Rule for LocationOvershare {
     }
 
     fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Hit>) {
-        for m in ALONE.find_iter(&doc.lower) {
+        let lower = doc.lower.as_str();
+        let alone =
+            any_of(lower, &["til"]) && any_of(lower, &["alone", "own", "myself", "lone", "only"]);
+        for m in ALONE.find_iter(if alone { lower } else { "" }) {
             let s = doc.sentence_lower(m.start());
             if s.contains("should")
                 || s.contains("policy")
@@ -93,7 +96,18 @@ impl Rule for LocationOvershare {
                 "Saying where you are alone and until when tells strangers where to find you.",
             ));
         }
-        for m in ADDRESS.find_iter(&doc.lower) {
+        let address = any_of(
+            lower,
+            &[
+                "address",
+                "i live",
+                "come round",
+                "come over",
+                "my house",
+                "my flat",
+            ],
+        );
+        for m in ADDRESS.find_iter(if address { lower } else { "" }) {
             out.push(
                 Hit::new(
                     &INFO,
@@ -104,8 +118,9 @@ impl Rule for LocationOvershare {
                 .suggest("[address removed]"),
             );
         }
-        let badge = BADGE.find(&doc.lower).or_else(|| {
-            if ctx.media_attached {
+        let badged = any_of(lower, &["id", "badge", "card", "lanyard"]);
+        let badge = BADGE.find(if badged { lower } else { "" }).or_else(|| {
+            if ctx.media_attached && badged {
                 BADGE_MEDIA.find(&doc.lower)
             } else {
                 None
@@ -117,14 +132,20 @@ impl Rule for LocationOvershare {
                 out.push(Hit::new(&INFO, m.range(), Severity::Low, "A photo of your ID badge can be copied to get into your workplace; crop or blur it."));
             }
         }
-        for m in SHIFT_DAYS.find_iter(&doc.lower) {
+        let days = any_of(lower, &["night", "late", "earl", "days"])
+            && any_of(
+                lower,
+                &["day", "mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+            );
+        for m in SHIFT_DAYS.find_iter(if days { lower } else { "" }) {
             let s = doc.sentence_at(m.start());
             if VISIT_ME.is_match(&doc.text[s]) {
                 out.push(Hit::new(&INFO, m.range(), Severity::Low, "Your shifts and workplace in public tell strangers where you will be and when your home is empty."));
                 break;
             }
         }
-        if let Some(m) = ROTA.find(&doc.lower) {
+        let rota = any_of(lower, &["rota", "roster", "shift"]);
+        if let Some(m) = ROTA.find(if rota { lower } else { "" }) {
             out.push(Hit::new(&INFO, m.range(), Severity::Low, "Your rota in public tells strangers when you are at work and when your home is empty."));
         }
     }

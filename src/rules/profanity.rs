@@ -39,10 +39,30 @@ static INFO: RuleInfo = RuleInfo {
     ],
 };
 
-static STRONG_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STRONG));
-static MILD_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(MILD));
-static ABUSE_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(ABUSE));
-static CASED_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CASED));
+/// All four lists in one automaton (one pass over the text): ABUSE, STRONG, MILD, CASED in
+/// that order; an index tells which list a match came from.
+static ALL: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(ABUSE.iter().chain(STRONG).chain(MILD).chain(CASED)));
+
+enum Tier {
+    Abuse,
+    Strong(usize),
+    Mild,
+    Cased,
+}
+
+fn tier(i: usize) -> Tier {
+    let (a, s, m) = (ABUSE.len(), STRONG.len(), MILD.len());
+    if i < a {
+        Tier::Abuse
+    } else if i < a + s {
+        Tier::Strong(i - a)
+    } else if i < a + s + m {
+        Tier::Mild
+    } else {
+        Tier::Cased
+    }
+}
 static ALLOW: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(ALLOW_NEAR));
 
 const WHY: &str = "Swearing or obscene language in public reflects on you and your profession.";
@@ -63,29 +83,23 @@ impl Rule for Profanity {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
-        for (span, _) in ABUSE_LEX.find_iter(doc) {
-            out.push(
-                Hit::new(
-                    &INFO,
-                    span,
+        for (span, i) in ALL.find_iter(doc) {
+            let hit = match tier(i) {
+                Tier::Abuse => Some((
                     Severity::High,
                     "Abuse aimed at someone is never acceptable from a professional.",
-                )
-                .suggest("[remove]"),
-            );
-        }
-        for (span, i) in STRONG_LEX.find_iter(doc) {
-            if STRONG[i].len() <= 4 && innocent(doc, &span) {
-                continue;
-            }
-            out.push(Hit::new(&INFO, span, Severity::Medium, WHY).suggest("[remove]"));
-        }
-        for (span, _) in MILD_LEX.find_iter(doc) {
-            out.push(Hit::new(&INFO, span, Severity::Low, WHY).suggest("[remove]"));
-        }
-        for (span, _) in CASED_LEX.find_iter(doc) {
-            if not_a_name(doc, &span) && !innocent(doc, &span) {
-                out.push(Hit::new(&INFO, span, Severity::Medium, WHY).suggest("[remove]"));
+                )),
+                Tier::Strong(j) if !(STRONG[j].len() <= 4 && innocent(doc, &span)) => {
+                    Some((Severity::Medium, WHY))
+                }
+                Tier::Mild => Some((Severity::Low, WHY)),
+                Tier::Cased if not_a_name(doc, &span) && !innocent(doc, &span) => {
+                    Some((Severity::Medium, WHY))
+                }
+                _ => None,
+            };
+            if let Some((severity, why)) = hit {
+                out.push(Hit::new(&INFO, span, severity, why).suggest("[remove]"));
             }
         }
         for d in disguised_tokens(&doc.lower) {

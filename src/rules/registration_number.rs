@@ -42,6 +42,9 @@ impl Rule for RegistrationNumber {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
+        if !super::context::any_of(&doc.lower, &["gmc", "nmc", "pin", "hcpc"]) {
+            return;
+        }
         for caps in NUMBER.captures_iter(&doc.lower) {
             let Some(num) = caps.get(1).or(caps.get(2)).or(caps.get(3)) else {
                 continue;
