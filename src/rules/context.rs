@@ -93,5 +93,5 @@ pub fn third_party_before(doc: &Document, at: usize, max: usize) -> bool {
 
 /// The post is teaching, policy or support material about the subject.
 pub fn teaching_frame(doc: &Document, span: &Range<usize>) -> bool {
-    TEACHING.contains_in(doc.window(span, 200, 200))
+    TEACHING.contains_in(doc.window(span, 120, 120))
 }
