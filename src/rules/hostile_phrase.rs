@@ -91,6 +91,12 @@ impl Rule for HostilePhrase {
             if after.trim_start().starts_with("we ")
                 || context::negated_before(doc, span.start, 12)
                 || context::sentence_before(doc, span.start, 30).contains(" was ")
+                || context::any_of(
+                    doc.window(&span, 40, 60),
+                    &[
+                        "speech", "quote", "famous", "greta", "film", "song", "lyric",
+                    ],
+                )
             {
                 continue;
             }

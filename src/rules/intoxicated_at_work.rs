@@ -123,6 +123,7 @@ static NOT_A_STATE: LazyLock<Lexicon> = LazyLock::new(|| {
         "steaming ahead",
         "full steam",
         "drunk tank",
+        "drunk in charge",
         "drunk driving",
         "drink driving",
         "drunk-driving",
