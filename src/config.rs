@@ -147,6 +147,6 @@ impl Config {
     pub fn category_enabled(&self, category: Category) -> bool {
         self.enabled_categories
             .as_ref()
-            .map_or(true, |list| list.contains(&category))
+            .is_none_or(|list| list.contains(&category))
     }
 }

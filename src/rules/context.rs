@@ -10,6 +10,10 @@ static PATIENT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words:
 static SERVICE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::SERVICE));
 static STAFF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::STAFF_TITLES));
 static PRAISE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::PUBLIC_PRAISE));
+static DISCUSSING: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(context_words::DISCUSSING_A_TERM));
+static THIRD_PARTY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::THIRD_PARTY));
+static TEACHING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(context_words::TEACHING_FRAME));
 
 /// How far around a match rules look for context words, in bytes.
 pub const NEAR: usize = 80;
@@ -100,4 +104,53 @@ pub fn has_word(haystack: &str, word: &str) -> bool {
         crate::text::boundary_before(haystack, i)
             && crate::text::boundary_after(haystack, i + word.len())
     })
+}
+
+/// The lower-cased part of the sentence around `at` that comes before it, at most `max`
+/// bytes back (widened to a char boundary).
+pub fn sentence_before<'d>(doc: &'d Document, at: usize, max: usize) -> &'d str {
+    let s = doc.sentence_at(at);
+    let at = at.min(doc.lower.len()).max(s.start);
+    let mut start = at.saturating_sub(max).max(s.start);
+    while !doc.lower.is_char_boundary(start) {
+        start -= 1;
+    }
+    &doc.lower[start..at]
+}
+
+/// The sentence around `span` talks about a term instead of using it: quoted, criticised,
+/// negated, or reported as something said to the writer.
+pub fn discussing_term(doc: &Document, span: &Range<usize>) -> bool {
+    talks_about_term(doc, span) || negated_before(doc, span.start, 25)
+}
+
+/// Like [`discussing_term`] but without the negation test, for phrases that stay demeaning
+/// when negated ("they don't even try to learn English").
+pub fn talks_about_term(doc: &Document, span: &Range<usize>) -> bool {
+    let b = doc.lower.as_bytes();
+    let quoted_before = span.start > 0 && matches!(b[span.start - 1], b'\'' | b'"')
+        || doc.lower[..span.start].ends_with('\u{2018}')
+        || doc.lower[..span.start].ends_with('\u{201c}');
+    quoted_before || DISCUSSING.contains_in(doc.sentence_lower(span.start))
+}
+
+/// Any of `needles` occurs in `haystack` as plain text: a cheap gate before a costlier
+/// regex pass (most posts contain none of a rule's anchor words).
+pub fn any_of(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| haystack.contains(n))
+}
+
+/// `s` contains a negation word.
+pub fn has_negation(s: &str) -> bool {
+    NEGATION_LEX.contains_in(s)
+}
+
+/// Someone other than the writer is named as the subject within `max` bytes before `at`.
+pub fn third_party_before(doc: &Document, at: usize, max: usize) -> bool {
+    THIRD_PARTY.contains_in(sentence_before(doc, at, max))
+}
+
+/// The post is teaching, policy or support material about the subject.
+pub fn teaching_frame(doc: &Document, span: &Range<usize>) -> bool {
+    TEACHING.contains_in(doc.window(span, 120, 120))
 }

@@ -30,6 +30,20 @@ mod patient_boundaries;
 mod personal_advice;
 mod protected_material;
 mod undisclosed_promotion;
+// rules-b: conduct rules
+mod asleep_on_shift;
+mod derogatory_label;
+mod discriminatory_phrase;
+mod discriminatory_slur;
+mod door_code;
+mod drugs_from_work;
+mod hostile_phrase;
+mod intoxicated_at_work;
+mod location_overshare;
+mod patient_insult;
+mod profanity;
+mod registration_number;
+mod shouting;
 
 /// What a rule is and the examples that pin down its behaviour.
 pub struct RuleInfo {
@@ -110,6 +124,20 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(undisclosed_promotion::UndisclosedPromotion),
         Box::new(false_health_claim::FalseHealthClaim),
         Box::new(protected_material::ProtectedMaterial),
+        // rules-b: conduct rules
+        Box::new(derogatory_label::DerogatoryLabel),
+        Box::new(patient_insult::PatientInsult),
+        Box::new(discriminatory_slur::DiscriminatorySlur),
+        Box::new(discriminatory_phrase::DiscriminatoryPhrase),
+        Box::new(profanity::Profanity),
+        Box::new(shouting::Shouting),
+        Box::new(hostile_phrase::HostilePhrase),
+        Box::new(intoxicated_at_work::IntoxicatedAtWork),
+        Box::new(drugs_from_work::DrugsFromWork),
+        Box::new(asleep_on_shift::AsleepOnShift),
+        Box::new(door_code::DoorCode),
+        Box::new(registration_number::RegistrationNumber),
+        Box::new(location_overshare::LocationOvershare),
     ]
 }
 

@@ -2,6 +2,7 @@
 //! case-insensitive phrase lists, regex construction, and byte to UTF-16 offset conversion.
 mod document;
 mod lexicon;
+pub mod obfuscation;
 mod offsets;
 
 pub use document::Document;
@@ -79,10 +80,19 @@ mod tests {
 
     #[test]
     fn perl_classes_become_ascii() {
-        assert_eq!(ascii_perl_classes(r"\bx\d[^\d\n]\\d"), r"(?-u:\b)x[0-9][^[0-9]\n]\\d");
+        assert_eq!(
+            ascii_perl_classes(r"\bx\d[^\d\n]\\d"),
+            r"(?-u:\b)x[0-9][^[0-9]\n]\\d"
+        );
         let re = regex(r"\bnhs\s+no\b[^\d\n]{0,3}(\d{3})");
         assert_eq!(&re.captures("NHS  No: 943").unwrap()[1], "943");
-        assert!(!regex(r"\d").is_match("٣"), "Arabic-Indic digits are not ASCII digits");
-        assert!(regex(r"\bcafé").is_match("un CAFÉ noir"), "case folding stays Unicode");
+        assert!(
+            !regex(r"\d").is_match("٣"),
+            "Arabic-Indic digits are not ASCII digits"
+        );
+        assert!(
+            regex(r"\bcafé").is_match("un CAFÉ noir"),
+            "case folding stays Unicode"
+        );
     }
 }
