@@ -9,16 +9,21 @@ use std::ops::Range;
 pub mod context;
 
 mod bed_location;
+mod celebrity_patient;
+mod clinical_encounter;
 mod date_of_birth;
 mod email_address;
+mod encounter;
 mod hospital_number;
 mod national_insurance;
 mod nhs_number;
+mod patient_image;
 mod patient_name;
 mod phone_number;
 mod postcode;
 mod scottish_chi;
 mod us_ssn;
+mod workplace_term;
 
 /// What a rule is and the examples that pin down its behaviour.
 pub struct RuleInfo {
@@ -89,12 +94,19 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(bed_location::BedLocation),
         Box::new(national_insurance::NationalInsurance),
         Box::new(us_ssn::UsSsn),
+        Box::new(celebrity_patient::CelebrityPatient),
+        Box::new(workplace_term::WorkplaceTerm),
+        Box::new(clinical_encounter::ClinicalEncounter),
+        Box::new(patient_image::PatientImage),
     ]
 }
 
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
+
+    /// The workplace terms examples run with (see `workplace_term`).
+    pub const TEST_WORKPLACE: &[&str] = &["St Elsewhere", "Rowan Ward"];
 
     /// Runs one rule alone on `text` and returns what it hit.
     pub fn hits(rule: &dyn Rule, text: &str) -> Vec<(String, Severity, Category)> {
@@ -107,7 +119,8 @@ pub(crate) mod testing {
         media_attached: bool,
     ) -> Vec<(String, Severity, Category)> {
         let doc = Document::new(text);
-        let workplace = Lexicon::new(Vec::<String>::new());
+        // A user's workplace terms, as set in the options page; rules' examples may use them.
+        let workplace = Lexicon::new(TEST_WORKPLACE);
         let ctx = Context {
             media_attached,
             workplace: &workplace,
