@@ -12,6 +12,7 @@
 //! and UTF-16 code unit offsets (`start`, `end`) for JavaScript; only the latter are serialised.
 
 mod checker;
+pub mod eval;
 mod config;
 mod model;
 pub mod rulebook;

@@ -10,6 +10,17 @@ export interface CheckRequest {
 }
 export type CheckResponse = { ok: true; findings: Finding[] } | { ok: false; error: string };
 
+/**
+ * Content script -> service worker: phraseHash(salt, phrase) when the page cannot run the core
+ * ("Always ignore this phrase" on LinkedIn). Answered with PhraseHashResponse.
+ */
+export interface PhraseHashRequest {
+  type: "safepost:phrase-hash";
+  salt: string;
+  phrase: string;
+}
+export type PhraseHashResponse = { ok: true; hash: string } | { ok: false; error: string };
+
 /** Content script -> service worker: the tab's current findings, for the toolbar badge. */
 export interface FindingsChanged {
   type: "safepost:findings-changed";
@@ -38,4 +49,4 @@ export interface FocusFindingRequest {
 }
 
 export type ContentRequest = SummaryRequest | FocusFindingRequest;
-export type BackgroundRequest = CheckRequest | FindingsChanged;
+export type BackgroundRequest = CheckRequest | PhraseHashRequest | FindingsChanged;

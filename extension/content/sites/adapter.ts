@@ -9,6 +9,8 @@ export interface TextSnapshot {
   text: string;
   /** A live Range covering [start, end) of `text`, or null if the DOM changed under it. */
   rangeFor(start: number, end: number): Range | null;
+  /** The text offset of a DOM position inside the editor (e.g. the caret), or null. */
+  offsetAt?(node: Node, offset: number): number | null;
 }
 
 export interface SiteAdapter {
@@ -16,6 +18,11 @@ export interface SiteAdapter {
   site: SiteId;
   /** The editor flavour, e.g. "x-draft", "facebook-lexical", "linkedin-quill", "linkedin-tiptap". */
   name: string;
+  /**
+   * Elements whose open shadow roots can hold this adapter's editors (LinkedIn's
+   * #interop-outlet). The content script observes those roots as well as the document.
+   */
+  shadowHostSelector?: string;
   /** Whether this adapter applies to the page at `url`. */
   matchesUrl(url: URL): boolean;
   /** Editor root elements currently inside `scope` (a document or an open shadow root). */

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# SafePost build. On a fresh Debian machine with Rust, Node.js and npm it installs what is
+# missing, then:
+#   ./build.sh          build the extension into dist/ and pack dist/safepost-<version>.zip
+#   ./build.sh test     build, then run every test (Rust, WebAssembly in Node, Chromium e2e)
+#   ./build.sh demo     build, then open Chromium with SafePost on the four compose boxes
+#   ./build.sh bench    benchmarks against DESIGN.md's budgets (not part of `test`)
+#   ./build.sh eval     precision and recall per category on tests/corpus
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# wasm-bindgen's CLI must match the library version in Cargo.lock exactly.
+locked_version() {
+  awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_build_tools() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust (rustup) first" >&2; exit 2; }
+  command -v npm >/dev/null || { echo "npm not found: install Node.js 20+ and npm first" >&2; exit 2; }
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || { log "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want; want=$(locked_version wasm-bindgen)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    log "installing wasm-bindgen-cli $want"
+    # --locked first, as upstream pins; if a pinned dependency is missing from the registry
+    # mirror, resolve afresh (same wasm-bindgen version either way).
+    cargo install --locked wasm-bindgen-cli --version "$want" \
+      || cargo install wasm-bindgen-cli --version "$want"
+  fi
+  command -v wasm-opt >/dev/null || apt_install binaryen
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages (package-lock.json)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_browser() {
+  command -v chromium >/dev/null || apt_install chromium
+}
+
+build_wasm() {
+  log "building the core for wasm32"
+  cargo build --lib --target wasm32-unknown-unknown --profile wasm
+  local raw=target/wasm32-unknown-unknown/wasm/safepost.wasm
+  # pkg/.built marks a finished bindgen + wasm-opt run for the current raw module.
+  if [ ! -f pkg/.built ] || [ "$raw" -nt pkg/.built ]; then
+    wasm-bindgen --target web --out-dir pkg --out-name safepost "$raw"
+    wasm-opt -Oz --strip-debug --strip-producers "${WASM_FEATURES[@]}" \
+      pkg/safepost_bg.wasm -o pkg/safepost_bg.opt.wasm
+    mv pkg/safepost_bg.opt.wasm pkg/safepost_bg.wasm
+    touch pkg/.built
+  fi
+}
+
+build_extension() {
+  log "bundling the extension into dist/"
+  node extension/build.mjs
+  local zip="dist/safepost-$VERSION.zip"
+  rm -f dist/safepost-*.zip
+  (cd dist && python3 - "safepost-$VERSION.zip" <<'PY'
+import os, sys, zipfile
+# Pack everything the browser loads; never the demo output or older zips.
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    for root, dirs, files in os.walk("."):
+        dirs[:] = sorted(d for d in dirs if d not in ("demo", "screenshots"))
+        for f in sorted(files):
+            if not f.endswith(".zip"):
+                z.write(os.path.join(root, f), os.path.relpath(os.path.join(root, f), "."))
+PY
+  )
+  printf 'wasm (after wasm-opt): %s bytes (budget 716800)\n' "$(stat -c %s dist/wasm/safepost_bg.wasm)"
+  printf 'zip %s: %s bytes (budget 409600)\n' "$zip" "$(stat -c %s "$zip")"
+}
+
+build() {
+  ensure_build_tools
+  build_wasm
+  build_extension
+  cargo build --bin safepost
+}
+
+run_tests() {
+  build
+  ensure_browser
+  log "Rust: format, lints, unit, property and corpus tests"
+  cargo fmt --check
+  cargo clippy --all-targets -- -D warnings
+  cargo test
+  log "TypeScript: type check"
+  npx tsc --noEmit -p extension/tsconfig.json
+  log "Extension source lint (no HTML injection, no string evaluation)"
+  node tests/lint-extension.mjs
+  log "WebAssembly in Node, and end-to-end in Chromium"
+  SAFEPOST_BIN="$ROOT/target/debug/safepost" node --test --test-concurrency=1 tests/node/*.test.mjs tests/e2e/*.test.mjs
+}
+
+case "${1:-build}" in
+  build) build ;;
+  test) run_tests ;;
+  demo) build; ensure_browser; node tests/e2e/demo.mjs ;;
+  eval) cargo run --release --bin safepost -- eval tests/corpus "${@:2}" ;;
+  bench) build; ensure_browser; node tests/bench/all.mjs ;;
+  *) echo "usage: ./build.sh [build|test|demo|eval|bench]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,103 @@
+// A small round button beside each compose box (outside the editor, near its bottom-right
+// corner): the number of findings, coloured by the worst severity. Clicking it lists them.
+import { countBySeverity, SEVERITY_COLORS, worstSeverity } from "./labels";
+import type { LiveSession } from "./registry";
+import type { SuggestionCard } from "./card";
+import { createHost, el, uiParentFor } from "./ui-host";
+
+const BADGE_CSS = `
+:host { all: initial; }
+button { box-sizing: border-box; min-width: 22px; height: 22px; padding: 0 6px; border-radius: 11px; border: 2px solid #fff;
+  font: 600 12px/18px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #fff; cursor: pointer;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) { button { border-color: #161b22; } }
+`;
+
+interface BadgeView {
+  host: HTMLElement;
+  button: HTMLButtonElement;
+}
+
+export class Badges {
+  private readonly views = new Map<LiveSession, BadgeView>();
+  private resizeObserver = new ResizeObserver(() => this.repositionAll());
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly card: SuggestionCard) {}
+
+  update(session: LiveSession): void {
+    const findings = session.findings();
+    let view = this.views.get(session);
+    if (!findings.length) {
+      if (view) this.remove(session);
+      return;
+    }
+    if (!view) {
+      const { host, root } = createHost("badge", BADGE_CSS);
+      const button = el("button");
+      button.type = "button";
+      button.addEventListener("click", (e) => {
+        e.stopPropagation();
+        this.card.openList(session, host.getBoundingClientRect());
+      });
+      // Keep the caret in the editor when the badge is pressed with the mouse.
+      button.addEventListener("mousedown", (e) => e.preventDefault());
+      root.append(button);
+      view = { host, button };
+      this.views.set(session, view);
+      this.resizeObserver.observe(session.editor);
+      this.ensureTimer();
+    }
+    const worst = worstSeverity(findings)!;
+    const counts = countBySeverity(findings);
+    view.button.textContent = String(findings.length);
+    view.button.style.background = SEVERITY_COLORS[worst];
+    view.button.dataset.severity = worst;
+    view.button.setAttribute(
+      "aria-label",
+      `SafePost: ${findings.length} to review (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low)`,
+    );
+    const parent = uiParentFor(session.editor);
+    if (view.host.parentNode !== parent) parent.append(view.host);
+    this.position(session, view);
+  }
+
+  remove(session: LiveSession): void {
+    const view = this.views.get(session);
+    if (!view) return;
+    view.host.remove();
+    this.resizeObserver.unobserve(session.editor);
+    this.views.delete(session);
+    if (!this.views.size && this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  removeAll(): void {
+    for (const s of Array.from(this.views.keys())) this.remove(s);
+  }
+
+  repositionAll(): void {
+    for (const [session, view] of this.views) {
+      if (!session.editor.isConnected) this.remove(session);
+      else this.position(session, view);
+    }
+  }
+
+  /** Dialogs can move without scroll or resize events (animations): re-check now and then. */
+  private ensureTimer(): void {
+    if (this.timer === undefined) this.timer = setInterval(() => this.repositionAll(), 400);
+  }
+
+  private position(session: LiveSession, view: BadgeView): void {
+    const r = session.editor.getBoundingClientRect();
+    const visible = r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    view.host.style.display = visible ? "block" : "none";
+    if (!visible) return;
+    const size = 22;
+    view.host.style.left = `${Math.min(innerWidth - size - 4, r.right - size - 4)}px`;
+    view.host.style.top = `${Math.min(innerHeight - size - 4, r.bottom - size / 2)}px`;
+  }
+}
