@@ -74,7 +74,11 @@ impl Evaluation {
             "category", "TP", "FP", "FN", "precision", "recall"
         );
         for category in Category::ALL {
-            let c = self.per_category.get(&category).copied().unwrap_or_default();
+            let c = self
+                .per_category
+                .get(&category)
+                .copied()
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{:<22} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
@@ -112,7 +116,11 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<Sample>, String> {
     for file in files {
         let text = std::fs::read_to_string(&file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let name = file.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;

@@ -12,8 +12,8 @@
 //! and UTF-16 code unit offsets (`start`, `end`) for JavaScript; only the latter are serialised.
 
 mod checker;
-pub mod eval;
 mod config;
+pub mod eval;
 mod model;
 pub mod rulebook;
 pub mod rules;

@@ -26,16 +26,26 @@ fn corpus_meets_its_floors() {
     println!("{}", eval.table());
     let mut failures = Vec::new();
     for category in Category::ALL {
-        let counts = eval.per_category.get(&category).copied().unwrap_or_default();
+        let counts = eval
+            .per_category
+            .get(&category)
+            .copied()
+            .unwrap_or_default();
         let id = category.id();
         if let Some(&floor) = floors.recall.get(id) {
             if counts.recall() < floor {
-                failures.push(format!("{id}: recall {:.3} < floor {floor}", counts.recall()));
+                failures.push(format!(
+                    "{id}: recall {:.3} < floor {floor}",
+                    counts.recall()
+                ));
             }
         }
         if let Some(&floor) = floors.precision.get(id) {
             if counts.precision() < floor {
-                failures.push(format!("{id}: precision {:.3} < floor {floor}", counts.precision()));
+                failures.push(format!(
+                    "{id}: precision {:.3} < floor {floor}",
+                    counts.precision()
+                ));
             }
         }
     }
@@ -47,7 +57,10 @@ fn corpus_meets_its_floors() {
         ));
     }
     if eval.safe_with_critical > floors.safe_critical_max {
-        failures.push(format!("safe posts with a critical: {}", eval.safe_with_critical));
+        failures.push(format!(
+            "safe posts with a critical: {}",
+            eval.safe_with_critical
+        ));
     }
     if !failures.is_empty() {
         for m in &eval.mistakes {

@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "safepost", version, about = "Checks posts by healthcare professionals before they are published")]
+#[command(
+    name = "safepost",
+    version,
+    about = "Checks posts by healthcare professionals before they are published"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -73,7 +77,8 @@ fn parse_profession(s: &str) -> Result<Profession, String> {
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
-    Severity::from_id(s).ok_or_else(|| format!("unknown severity {s:?}; one of: critical, high, medium, low"))
+    Severity::from_id(s)
+        .ok_or_else(|| format!("unknown severity {s:?}; one of: critical, high, medium, low"))
 }
 
 fn main() -> ExitCode {
@@ -177,7 +182,11 @@ struct FileReport<'a> {
 }
 
 fn print_json(out: &mut impl Write, name: &str, findings: &[Finding]) -> std::io::Result<()> {
-    let line = serde_json::to_string(&FileReport { file: name, findings }).map_err(std::io::Error::other)?;
+    let line = serde_json::to_string(&FileReport {
+        file: name,
+        findings,
+    })
+    .map_err(std::io::Error::other)?;
     writeln!(out, "{line}")
 }
 
@@ -202,7 +211,11 @@ fn print_human(
             .guidance
             .iter()
             .map(|g| {
-                let section = if g.section.is_empty() { String::new() } else { format!(", {}", g.section) };
+                let section = if g.section.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", g.section)
+                };
                 format!("guidance: {}, {}{section}", g.source, g.title)
             })
             .collect();
@@ -212,9 +225,12 @@ fn print_human(
         let diagnostic = Diagnostic::new(level(f.severity))
             .with_message(format!("{} ({})", f.message, f.severity))
             .with_code(f.category.id())
-            .with_labels(vec![Label::primary((), f.byte_start..f.byte_end).with_message(f.rule.as_str())])
+            .with_labels(vec![
+                Label::primary((), f.byte_start..f.byte_end).with_message(f.rule.as_str())
+            ])
             .with_notes(notes);
-        term::emit_to_write_style(out, &config, &file, &diagnostic).map_err(std::io::Error::other)?;
+        term::emit_to_write_style(out, &config, &file, &diagnostic)
+            .map_err(std::io::Error::other)?;
     }
     let summary = match findings.len() {
         0 => format!("{name}: no findings"),

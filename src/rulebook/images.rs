@@ -25,6 +25,8 @@ pub const PICTURES: &[&str] = &[
     "filmed",
     "filming",
     "screenshot",
+    "snapchat",
+    "snapchatted",
     "screenshots",
     "screen shot",
     "screengrab",
@@ -195,6 +197,8 @@ pub const NOT_SUBJECTS: &[&str] = &[
     "awards",
     "cake",
     "lecture",
+    "slides",
+    "teaching",
     "physics",
     "course",
     "conference",
@@ -301,7 +305,29 @@ pub const CONSENT: &[&str] = &[
 ];
 
 /// Pronouns: a subject only right after the picture word ("snapped her ECG", "video of him").
-pub const PRONOUNS: &[&str] = &["him", "her", "his", "he", "she", "their", "them"];
+pub const PRONOUNS: &[&str] = &["him", "her", "his", "he", "she"];
+
+/// Subjects that only suggest a patient ("of the day", "in resus"): a team, a view or a
+/// building in the same sentence outweighs them.
+pub const WEAK_SUBJECTS: &[&str] = &[
+    "of the day",
+    "of the week",
+    "xrayoftheday",
+    "guess what",
+    "asleep",
+    "in resus",
+    "from resus",
+    "from theatre",
+    "in theatre",
+    "in majors",
+    "bay",
+    "from bay",
+    "in bed",
+    "first steps",
+    "kicking off",
+    "under sedation",
+    "before and after",
+];
 
 /// Verbs of posting that make a picture of records ("posting the handover sheet").
 pub const POSTING: &[&str] = &["posting", "posted", "sharing", "here's", "heres", "here is"];
@@ -349,6 +375,12 @@ pub const SHOWING: &[&str] = &[
     "pic",
     "photo",
     "wow",
+    "that's a",
+    "thats a",
+    "from earlier",
+    "from today",
+    "from last night",
+    "from this morning",
     "👇",
     "👀",
     "📸",

@@ -47,7 +47,7 @@ static SELF_BIRTH: LazyLock<Regex> =
 
 static OLD_AGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:aged\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|(?:9\d|1[0-1]\d)\s?(?:-\s?)?(?:yo|y/o|yrs? old|years? old|year-old|yr-old))\b",
+        r"\b(?:aged\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|(?:his|her|their) (?:9\d|1[0-1]\d)(?:st|nd|rd|th)\b|(?:9\d|1[0-1]\d)\s?(?:-\s?)?(?:yo|y/o|yrs? old|years? old|year-old|yr-old))\b",
     )
 });
 

@@ -384,11 +384,13 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
         if let Some(m) = caps.name("age") {
             let before = &doc.lower.as_bytes()[..m.start()];
             // "my 4yo", "our 10-year-old": the poster's own child.
-            let own = [&b"my "[..], b"our "].iter().any(|w| {
-                before.ends_with(w)
-                    && (before.len() == w.len()
-                        || !before[before.len() - w.len() - 1].is_ascii_alphanumeric())
-            });
+            // "our 26-weeker" is a baby on the unit, not the poster's child.
+            let own = !m.as_str().ends_with("weeker")
+                && [&b"my "[..], b"our "].iter().any(|w| {
+                    before.ends_with(w)
+                        && (before.len() == w.len()
+                            || !before[before.len() - w.len() - 1].is_ascii_alphanumeric())
+                });
             // Over 89: identifying on its own (HIPAA), a direct identifier.
             let very_old = m
                 .as_str()

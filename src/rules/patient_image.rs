@@ -101,8 +101,10 @@ fn subject(doc: &Document, pic: &Range<usize>) -> Subject {
     let hood_lower = &doc.lower[hood.clone()];
     let mut found: Option<Range<usize>> = None;
     let mut naming_patient = false;
+    let mut weak = false;
     for (r, i) in SUBJECTS.find_in(hood_lower, hood.start) {
         naming_patient |= PATIENT_SUBJECTS.contains(&images::SUBJECTS[i]);
+        weak = images::WEAK_SUBJECTS.contains(&images::SUBJECTS[i]);
         // Prefer a subject in the same sentence as the picture word.
         if found.is_none() || (r.start >= sentence.start && r.end <= sentence.end) {
             found = Some(r);
@@ -120,6 +122,11 @@ fn subject(doc: &Document, pic: &Range<usize>) -> Subject {
             }
         }
     }
+    if found.is_none() && radiology {
+        // An x-ray or scan being shown is a picture of someone's body by itself.
+        found = Some(pic.clone());
+        weak = true;
+    }
     if found.is_none() {
         if let Some(m) = TITLED.find(&doc.text[sentence.clone()]) {
             found = Some(sentence.start + m.start()..sentence.start + m.end());
@@ -129,7 +136,7 @@ fn subject(doc: &Document, pic: &Range<usize>) -> Subject {
     let in_sentence = found
         .as_ref()
         .is_some_and(|r| r.start >= sentence.start && r.end <= sentence.end);
-    if !naming_patient && !in_sentence && NOT_SUBJECTS.contains_in(s_lower) {
+    if !naming_patient && (!in_sentence || weak) && NOT_SUBJECTS.contains_in(s_lower) {
         return Subject::Other;
     }
     match found {
