@@ -263,6 +263,20 @@ mod tests {
     }
 
     #[test]
+    fn a_shown_xray_is_a_picture_of_someone() {
+        assert!(!hits(
+            &PatientImage,
+            "xray from earlier - that's a whole toothbrush"
+        )
+        .is_empty());
+        assert!(hits(
+            &PatientImage,
+            "Patients over 80 who had a CT head did better"
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn records_posted_without_a_picture_word() {
         assert!(!hits(&PatientImage, "posting the handover sheet so you can see").is_empty());
     }
