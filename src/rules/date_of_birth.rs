@@ -18,6 +18,7 @@ static INFO: RuleInfo = RuleInfo {
         "her birthday is 14 Feb 2019 and she's on the ward for it",
         "Date of birth: 1990-07-21",
         "Lovely 97-year-old patient on our ward today",
+        "Happy 95th birthday to our longest staying resident on Rowan ward!",
     ],
     passes: &[
         "Clinic on 12/03/2025, all welcome",
@@ -25,6 +26,7 @@ static INFO: RuleInfo = RuleInfo {
         "Happy birthday to me! 14 Feb 1990 was a good day",
         "Born in 1990, feeling old",
         "Aged 94, my nan still does the crossword",
+        "Happy 90th birthday to my grandad! Still beats me at chess",
         "Guideline updated 01.01.2024",
     ],
 };
@@ -45,7 +47,7 @@ static SELF_BIRTH: LazyLock<Regex> =
 
 static OLD_AGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:aged\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)\s?(?:-\s?)?(?:yo|y/o|yrs? old|years? old|year-old|yr-old))\b",
+        r"\b(?:aged\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|(?:his|her|their) (?:9\d|1[0-1]\d)(?:st|nd|rd|th)\b|(?:9\d|1[0-1]\d)\s?(?:-\s?)?(?:yo|y/o|yrs? old|years? old|year-old|yr-old))\b",
     )
 });
 

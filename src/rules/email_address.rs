@@ -55,6 +55,23 @@ const ROLE_MAILBOXES: &[&str] = &[
     "pals",
     "referrals",
     "help",
+    "recruitment",
+    "careers",
+    "jobs",
+    "vacancies",
+    "hr",
+    "workforce",
+    "education",
+    "training",
+    "research",
+    "comms",
+    "communications",
+    "fundraising",
+    "volunteering",
+    "volunteers",
+    "pharmacy",
+    "clinic",
+    "events",
 ];
 
 impl Rule for EmailAddress {

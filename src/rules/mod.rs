@@ -9,16 +9,21 @@ use std::ops::Range;
 pub mod context;
 
 mod bed_location;
+mod celebrity_patient;
+mod clinical_encounter;
 mod date_of_birth;
 mod email_address;
+mod encounter;
 mod hospital_number;
 mod national_insurance;
 mod nhs_number;
+mod patient_image;
 mod patient_name;
 mod phone_number;
 mod postcode;
 mod scottish_chi;
 mod us_ssn;
+mod workplace_term;
 
 // Conduct and content rules (rules-c).
 mod advert_claims;
@@ -138,12 +143,19 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(door_code::DoorCode),
         Box::new(registration_number::RegistrationNumber),
         Box::new(location_overshare::LocationOvershare),
+        Box::new(celebrity_patient::CelebrityPatient),
+        Box::new(workplace_term::WorkplaceTerm),
+        Box::new(clinical_encounter::ClinicalEncounter),
+        Box::new(patient_image::PatientImage),
     ]
 }
 
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
+
+    /// The workplace terms examples run with (see `workplace_term`).
+    pub const TEST_WORKPLACE: &[&str] = &["St Elsewhere", "Rowan Ward"];
 
     /// Runs one rule alone on `text` and returns what it hit.
     pub fn hits(rule: &dyn Rule, text: &str) -> Vec<(String, Severity, Category)> {
@@ -156,7 +168,8 @@ pub(crate) mod testing {
         media_attached: bool,
     ) -> Vec<(String, Severity, Category)> {
         let doc = Document::new(text);
-        let workplace = Lexicon::new(Vec::<String>::new());
+        // A user's workplace terms, as set in the options page; rules' examples may use them.
+        let workplace = Lexicon::new(TEST_WORKPLACE);
         let ctx = Context {
             media_attached,
             workplace: &workplace,

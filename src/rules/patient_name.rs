@@ -22,6 +22,7 @@ static INFO: RuleInfo = RuleInfo {
         "pt called Darren back in resus, third time this week",
         "Patient J.S. admitted overnight with chest pain",
         "Miss Patel (the one in bay 3) is going home",
+        "Big shout out to Mrs Begum on ward 9 who taught me to make samosas",
     ],
     passes: &[
         "Congratulations to Sister Amy Jones on her Nurse of the Year award!",
@@ -39,7 +40,7 @@ const NAME: &str = r"[A-Z][a-z]*(?:['-][A-Z]?[a-z]+)*";
 
 static TITLE_SURNAME: LazyLock<Regex> = LazyLock::new(|| {
     regex_cased(&format!(
-        r"\b{TITLES} (?:[A-Z]\.? )?({NAME})(?: in (?:bed|bay|cubicle|side room|room) \d{{1,3}}[a-zA-Z]?\b)?"
+        r"\b{TITLES} (?:[A-Z]\.? )?({NAME})(?: (?:in|on) (?:bed|bay|cubicle|side room|room|[Ww]ard) \d{{1,3}}[a-zA-Z]?\b)?"
     ))
 });
 
@@ -164,7 +165,12 @@ impl Rule for PatientName {
         };
         for caps in TITLE_SURNAME.captures_iter(doc.text) {
             let span = caps.get(0).expect("group 0").range();
-            if NOT_NAMES.contains(&&caps[1]) || is_colleague_or_praise(doc, &span) {
+            // A name tied to a bed or ward number is a patient even in a thank-you.
+            let located = span.end > caps.get(1).expect("group 1").end();
+            if NOT_NAMES.contains(&&caps[1])
+                || context::staff_title_before(doc, span.start)
+                || (!located && is_colleague_or_praise(doc, &span))
+            {
                 continue;
             }
             if context::patient_near(doc, &span) {

@@ -3,7 +3,7 @@
 //! a clinic's address in a flu-clinic notice is public.
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex_cased, Document};
+use crate::text::{regex, regex_cased, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,6 +27,7 @@ static INFO: RuleInfo = RuleInfo {
         "Conference venue: EH1 2NG, see you there",
         "Q1 2AB is not a postcode",
         "Ordered part AB1 2CI from the catalogue",
+        "Clinics run from our hub at Elm Road Health Centre, LS6 2AB, with outreach to patients",
     ],
 };
 
@@ -34,6 +35,18 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     regex_cased(
         r"\b(?:GIR ?0AA|(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})\b",
     )
+});
+
+/// A service named right before the postcode (a place, not a person).
+static SERVICE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:surgery|practice|clinic|centre|center|hospital|site|pharmacy|hub|unit|venue|office|hall|library|church|school)\b[^a-z]{0,6}$",
+    )
+});
+
+/// Words that make the address a person's.
+static PERSONAL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\b(?:lives?|living|home|his|her|their|address|moved|moving)\b|\bfrom\W*$")
 });
 
 impl Rule for Postcode {
@@ -44,6 +57,11 @@ impl Rule for Postcode {
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         for m in POSTCODE.find_iter(doc.text) {
             let span = m.range();
+            // "Elm Road Health Centre, LS6 2AB": the address of a service just named.
+            let just_before = doc.window(&(span.start..span.start), 40, 0);
+            if SERVICE_NAMED.is_match(just_before) && !PERSONAL.is_match(just_before) {
+                continue;
+            }
             let severity = if context::patient_near(doc, &span) {
                 Severity::Critical
             } else if context::service_near(doc, &span) {
