@@ -83,15 +83,18 @@ function pasteAndRecord(text) {
   window.__paste = { t0, t1: performance.now() };
 }
 
-/** Pastes 1 MB into a fresh editor of `kindName`; returns the measurements. */
-async function megabytePaste(kindName, text) {
+/** Pastes 1 MB into a fresh editor of `kindName` in `browser`; returns the measurements. */
+async function megabytePaste(browser, kindName, text) {
   const k = kind(kindName);
-  const page = await openReady(k.url);
+  const withSafePost = !!browser.extensionId;
+  const page = await openFixture(browser, k.url);
+  await page.bringToFront();
+  if (withSafePost) await page.waitForFunction(() => document.documentElement.dataset.safepostReady === '1', null, { timeout: 15000 });
   await focusNewEditor(page);
   await page.evaluate(pasteAndRecord, text);
   const model = await modelText(page);
   // Wait for SafePost's underlines on the pasted text, then for two quiet seconds.
-  await until(() => page.evaluate(countHighlightsInPage), 'underlines after the 1 MB paste', 120_000);
+  if (withSafePost) await until(() => page.evaluate(countHighlightsInPage), 'underlines after the 1 MB paste', 120_000);
   let count = -1;
   for (;;) {
     await page.waitForTimeout(2000);
@@ -105,24 +108,45 @@ async function megabytePaste(kindName, text) {
   const own = tasks.find((t) => t.start <= paste.t0 && t.start + t.duration >= paste.t1);
   const tail = own ? own.start + own.duration - paste.t1 : 0;
   const others = tasks.filter((t) => t !== own).map((t) => Math.round(t.duration));
-  return { model, errors, handler: Math.round(paste.t1 - paste.t0), task: own ? Math.round(own.duration) : null, tail: Math.round(tail), others, worst: Math.max(tail, ...others, 0) };
+  return { model, errors, handler: Math.round(paste.t1 - paste.t0), task: own ? Math.round(own.duration) : null, tail: Math.round(tail), others };
+}
+
+/**
+ * With and without SafePost. SafePost's share of the page's time: the tail of the paste's own
+ * task (SafePost reads and, on the page path, checks in the microtasks after the editor's
+ * handler), and any later long task longer than the longest one the same paste causes without
+ * SafePost (the browser's own layout of a megabyte of text is not SafePost's).
+ */
+async function measureMegabyte(off, name, text) {
+  const on = await megabytePaste(app, name, text);
+  const base = await megabytePaste(off, name, text);
+  const allowed = Math.max(LONG_TASK_LIMIT_MS, ...base.others, base.tail);
+  const extra = on.others.filter((d) => d > allowed);
+  return { on, base, allowed, worst: Math.max(on.tail, ...extra, 0) };
 }
 
 for (const name of ['x-draft', 'linkedin-quill']) {
   test(`${name}: a 1 MB paste keeps the page responsive (no SafePost task over ${LONG_TASK_LIMIT_MS} ms) and the model holds exactly the paste`, { timeout: 15 * 60_000 }, async () => {
     const text = megabyte();
     assert.equal(text.length > 1_000_000, true);
-    let m = await megabytePaste(name, text);
-    const describe = (r) => `editor's paste handler ${r.handler} ms (its task ${r.task} ms, of which ${r.tail} ms after the handler), other long tasks ${JSON.stringify(r.others)} ms`;
-    console.log(`${name} 1 MB paste: ${describe(m)}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
-    // A machine this busy measures the machine, not SafePost: one more try.
-    if (m.worst > LONG_TASK_LIMIT_MS && loadavg()[0] > cpus().length) {
-      m = await megabytePaste(name, text);
-      console.log(`${name} 1 MB paste, retried (load average ${loadavg()[0].toFixed(1)}): ${describe(m)}`);
+    const off = await launch({ extension: false });
+    try {
+      const describe = (r) => `editor's paste handler ${r.handler} ms (its task ${r.task} ms, of which ${r.tail} ms after the handler), other long tasks ${JSON.stringify(r.others)} ms`;
+      const report = (m, what) => console.log(`${name} 1 MB paste${what}: with SafePost: ${describe(m.on)}; without: ${describe(m.base)}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+      let m = await measureMegabyte(off, name, text);
+      report(m, '');
+      // A machine this busy measures the machine, not SafePost: one more try.
+      if (m.worst > LONG_TASK_LIMIT_MS && loadavg()[0] > cpus().length) {
+        m = await measureMegabyte(off, name, text);
+        report(m, ', retried');
+      }
+      assert.equal(m.on.model, text, 'the model text is exactly what was pasted');
+      assert.equal(m.base.model, text);
+      assert.deepEqual(m.on.errors, []);
+      assert.ok(m.worst <= LONG_TASK_LIMIT_MS, `SafePost blocked the page for ${m.worst} ms: with SafePost ${describe(m.on)}; without ${describe(m.base)}`);
+    } finally {
+      await off.close();
     }
-    assert.equal(m.model, text, 'the model text is exactly what was pasted');
-    assert.deepEqual(m.errors, []);
-    assert.ok(m.worst <= LONG_TASK_LIMIT_MS, `a task of ${m.worst} ms beyond the editor's own paste handling: ${describe(m)}`);
   });
 }
 
