@@ -18,17 +18,27 @@ export interface CheckerClient {
 
 const WASM_PATH = "wasm/safepost_bg.wasm";
 
+/**
+ * Longest text checked synchronously in the page: more than any of the sites accepts
+ * (Facebook: 63,206 characters). A longer text (a 1 MB paste) would block the page for
+ * seconds in one task, so it goes to the service worker instead, off the page's main thread.
+ */
+export const PAGE_CHECK_LIMIT = 65_536;
+
 class PageChecker implements CheckerClient {
   readonly path = "page";
   private checker: Checker | null = null;
+  private readonly large = new WorkerChecker();
 
   setConfig(config: CoreConfig): void {
     const next = new Checker(config);
     this.checker?.free();
     this.checker = next;
+    this.large.setConfig(config);
   }
 
-  check(text: string, options: CheckOptions): Finding[] {
+  check(text: string, options: CheckOptions): Finding[] | Promise<Finding[]> {
+    if (text.length > PAGE_CHECK_LIMIT) return this.large.check(text, options);
     if (!this.checker) return [];
     return normaliseFindings(this.checker.check(text, options));
   }
