@@ -20,7 +20,7 @@ export const FIXTURES = [
 ];
 
 const KEYSTROKES = QUICK ? 40 : 200;
-const HEAP_KEYSTROKES = QUICK ? 1000 : 10000;
+const HEAP_KEYSTROKES = Number(process.env.SAFEPOST_BENCH_HEAP_KEYSTROKES) || (QUICK ? 1000 : 10000);
 const STARTUP_RUNS = QUICK ? 2 : 5;
 const PASTE_CHARS = 63206;
 // The harness aborts every request it does not serve; let the extension read its own files.
