@@ -5,6 +5,7 @@
 #   ./build.sh test     build, then run every test (Rust, WebAssembly in Node, Chromium e2e)
 #   ./build.sh demo     build, then open Chromium with SafePost on the four compose boxes
 #   ./build.sh bench    benchmarks against DESIGN.md's budgets (not part of `test`)
+#   ./build.sh fuzz [N] fuzz Checker::check for N runs (default 1,000,000; `test` runs 20,000)
 #   ./build.sh eval     precision and recall per category on tests/corpus
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -86,7 +87,7 @@ import os, sys, zipfile
 # Pack everything the browser loads; never the demo output or older zips.
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
     for root, dirs, files in os.walk("."):
-        dirs[:] = sorted(d for d in dirs if d not in ("demo", "screenshots"))
+        dirs[:] = sorted(d for d in dirs if d not in ("demo", "screenshots", "bench"))
         for f in sorted(files):
             if not f.endswith(".zip"):
                 z.write(os.path.join(root, f), os.path.relpath(os.path.join(root, f), "."))
@@ -103,6 +104,15 @@ build() {
   cargo build --bin safepost
 }
 
+# cargo-fuzz (libFuzzer) on the stable toolchain: its -Z sanitizer flags are nightly-only, and
+# RUSTC_BOOTSTRAP=1 lets stable rustc accept them (stable ships the sanitizer runtimes).
+run_fuzz() {
+  local runs=${1:-1000000}
+  command -v cargo-fuzz >/dev/null || { log "installing cargo-fuzz"; cargo install --locked cargo-fuzz || cargo install cargo-fuzz; }
+  log "fuzzing Checker::check for $runs runs (fuzz/fuzz_targets/check.rs)"
+  RUSTC_BOOTSTRAP=1 cargo fuzz run check -- -runs="$runs" -dict="$ROOT/fuzz/check.dict" -print_final_stats=1
+}
+
 run_tests() {
   build
   ensure_browser
@@ -110,6 +120,8 @@ run_tests() {
   cargo fmt --check
   cargo clippy --all-targets -- -D warnings
   cargo test
+  log "Fuzzing: a short run (./build.sh fuzz for a long one)"
+  run_fuzz 20000
   log "TypeScript: type check"
   npx tsc --noEmit -p extension/tsconfig.json
   log "Extension source lint (no HTML injection, no string evaluation)"
@@ -124,5 +136,6 @@ case "${1:-build}" in
   demo) build; ensure_browser; node tests/e2e/demo.mjs ;;
   eval) cargo run --release --bin safepost -- eval tests/corpus "${@:2}" ;;
   bench) build; ensure_browser; node tests/bench/all.mjs ;;
-  *) echo "usage: ./build.sh [build|test|demo|eval|bench]" >&2; exit 2 ;;
+  fuzz) run_fuzz "${2:-1000000}" ;;
+  *) echo "usage: ./build.sh [build|test|demo|eval|bench|fuzz [runs]]" >&2; exit 2 ;;
 esac

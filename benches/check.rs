@@ -1,16 +1,27 @@
 //! Core speed against DESIGN.md's budgets: a 280-character post under 20 us, 3,000 under
 //! 150 us, Facebook's 63,206-character maximum under 3 ms, cost linear in length.
-//! Run: `cargo bench --bench check` (reports are in target/criterion).
+//! Run: `cargo bench --bench check` (reports are in target/criterion), or `./build.sh bench`
+//! for every benchmark beside its budget (tests/bench/README.md).
+//!
+//! The inputs live in benches/inputs.json, which the WebAssembly and Chromium benchmarks
+//! (tests/bench/) read too, so every layer is measured on the same texts.
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use safepost::{Checker, Config};
+use serde::Deserialize;
 
-/// Realistic mixed text: ordinary professional posting with a few risky sentences.
-const RISKY: &str = "Long night in resus. RIP Mr Khan in bed 12, you were a legend. \
-Today a 34yo teacher came in with a fractured penis \u{1f602} Frequent flyer back again, shock. \
-NHS no 943 476 5919, anyone recognise this rash? Still drunk, on the ward in 20 mins. ";
-const SAFE: &str = "My patient education leaflet on inhalers is live - feedback welcome. \
-A patient once taught me to always ask about carers. Analgesia ladder refresher for our \
-students. Great turnout at Scunthorpe General and Penistone practice today! Night shift done. ";
+#[derive(Deserialize)]
+struct Inputs {
+    lengths: Vec<usize>,
+    /// Realistic mixed text: "risky" is ordinary professional posting with a few risky
+    /// sentences, "safe" has none (but near-misses like Scunthorpe and Penistone).
+    bases: Vec<Base>,
+}
+
+#[derive(Deserialize)]
+struct Base {
+    name: String,
+    text: String,
+}
 
 /// `base` repeated and cut to exactly `chars` characters.
 fn post(base: &str, chars: usize) -> String {
@@ -18,13 +29,15 @@ fn post(base: &str, chars: usize) -> String {
 }
 
 fn bench_check(c: &mut Criterion) {
+    let inputs: Inputs =
+        serde_json::from_str(include_str!("inputs.json")).expect("benches/inputs.json");
     let checker = Checker::new(Config::default()).expect("default config");
     let mut group = c.benchmark_group("check");
-    for &len in &[280usize, 3_000, 25_000, 63_206] {
-        for (kind, base) in [("risky", RISKY), ("safe", SAFE)] {
-            let text = post(base, len);
+    for &len in &inputs.lengths {
+        for base in &inputs.bases {
+            let text = post(&base.text, len);
             group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(BenchmarkId::new(kind, len), &text, |b, text| {
+            group.bench_with_input(BenchmarkId::new(&base.name, len), &text, |b, text| {
                 b.iter(|| checker.check(black_box(text)))
             });
         }

@@ -1,0 +1,300 @@
+// SafePost in Debian's Chromium on the four compose-box fixtures (tests/e2e/harness.mjs):
+//   latency  keystroke -> underline painted, p50/p95 over 200 keystrokes at 280 and 3,000 chars
+//   paste    the longest task (PerformanceObserver 'longtask') when 63,206 chars are pasted
+//   startup  editor appearing -> first check painted
+//   heap     JS heap after forced GC, before and after 10,000 keystrokes
+// Paste and heap are also measured without the extension, so that the editors' own share is
+// visible. Every probe runs in the page's main world; the content script only adds
+// <html data-safepost-first-check="<performance.now()>"> (registry.ts) for the startup probe.
+// Run alone: node tests/bench/browser.mjs   (after ./build.sh)
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { SITES, launch, openFixture, typeInEditor, modelText, settle } from '../e2e/harness.mjs';
+import { QUICK, REPO, base, log, median, post, quantile } from './common.mjs';
+
+export const FIXTURES = [
+  { name: 'X (Draft.js)', url: SITES.xHome, appears: 'at load' },
+  { name: 'Facebook (Lexical)', url: SITES.facebook, appears: 'on click', opener: '[data-testid="safepost-fixture-opener"]' },
+  { name: 'LinkedIn classic (Quill)', url: SITES.linkedinClassic, appears: 'on click', opener: 'button.share-box-feed-entry__trigger' },
+  { name: 'LinkedIn new (TipTap)', url: SITES.linkedinNew, appears: 'at load' },
+];
+
+const KEYSTROKES = QUICK ? 40 : 200;
+const HEAP_KEYSTROKES = Number(process.env.SAFEPOST_BENCH_HEAP_KEYSTROKES) || (QUICK ? 1000 : 10000);
+const STARTUP_RUNS = QUICK ? 2 : 5;
+const PASTE_CHARS = 63206;
+// The harness aborts every request it does not serve; let the extension read its own files.
+const EXTENSION_FILES = { match: (u) => u.startsWith('chrome-extension://'), handle: (r) => r.continue() };
+
+// --- main-world probes (serialised into the page; no eval: the sites' CSPs forbid it) --------
+
+/** Init script: records performance.now() when the first contenteditable appears (shadow roots too). */
+function watchEditorAppearing() {
+  window.__benchEditorAt = null;
+  const roots = [document];
+  const found = () => roots.some((r) => r.querySelector && r.querySelector('[contenteditable="true"]'));
+  const obs = new MutationObserver(() => {
+    if (window.__benchEditorAt === null && found()) { window.__benchEditorAt = performance.now(); obs.disconnect(); }
+  });
+  const opts = { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] };
+  obs.observe(document, opts);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    if (window.__benchEditorAt === null) obs.observe(root, opts);
+    return root;
+  };
+}
+
+/** Init script: collects long tasks from the start. */
+function watchLongTasks() {
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no longtask support: reported as "n/a" */ }
+}
+
+/**
+ * Installs the latency probe: the keydown's timestamp (capture phase, first listener) to the
+ * end of the frame that first shows new SafePost highlight ranges (seen in requestAnimationFrame,
+ * i.e. registered before that frame's style/paint; a MessageChannel task posted from there runs
+ * after the frame is painted). Also counts repaints (frames with new ranges).
+ */
+function installLatencyProbe() {
+  const seen = new WeakSet();
+  const each = (fn) => { for (const [n, h] of CSS.highlights) if (String(n).startsWith('safepost')) for (const r of h) fn(r); };
+  const mark = () => each((r) => seen.add(r));
+  const fresh = () => { let f = false; each((r) => { if (!seen.has(r)) f = true; }); return f; };
+  const probe = (window.__benchProbe = { samples: [], t0: 0, repaints: 0 });
+  mark();
+  addEventListener('keydown', (e) => { mark(); probe.t0 = e.timeStamp; }, true);
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => { const t0 = queue.shift(); if (t0) probe.samples.push(performance.now() - t0); };
+  const tick = () => {
+    if (fresh()) {
+      probe.repaints++;
+      mark();
+      if (probe.t0) { queue.push(probe.t0); probe.t0 = 0; channel.port2.postMessage(0); }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+// --- helpers ----------------------------------------------------------------------------------
+
+async function open(browser, fx, opts) {
+  const page = await openFixture(browser, fx.url, opts);
+  await page.bringToFront(); // background tabs get no animation frames
+  return page;
+}
+
+async function ready(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.safepostReady === '1', null, { timeout: 15000 });
+}
+
+/** Focuses the editor and inserts `text` in one insertion (as an IME or a drop would). */
+async function fill(page, text) {
+  await typeInEditor(page, '');
+  await page.keyboard.insertText(text);
+  await settle(page);
+  const model = (await modelText(page)) || '';
+  if (model.replace(/\s+$/, '') !== text.replace(/\s+$/, '')) log(`    note: model has ${model.length} UTF-16 units, inserted ${text.length}`);
+}
+
+async function waitForUnderlines(page) {
+  await page.waitForFunction(() => {
+    for (const [n, h] of CSS.highlights) if (String(n).startsWith('safepost') && h.size > 0) return true;
+    return false;
+  }, null, { timeout: 15000 });
+}
+
+/** p50/p95 of keystroke -> painted underline, alternating a letter and Backspace (length stays). */
+async function latency(browser, fx, chars) {
+  const page = await open(browser, fx);
+  await ready(page);
+  await fill(page, post(base('risky'), chars));
+  await waitForUnderlines(page);
+  await page.evaluate(`(${installLatencyProbe.toString()})()`);
+  const press = (i) => page.keyboard.press(i % 2 === 0 ? 'KeyA' : 'Backspace');
+  const WARM = 10;
+  for (let i = 0; i < WARM + KEYSTROKES; i++) {
+    if (i === WARM) await page.evaluate(() => { window.__benchProbe.samples = []; });
+    const want = i < WARM ? i + 1 : i - WARM + 1;
+    await press(i);
+    await page.waitForFunction((n) => window.__benchProbe.samples.length >= n, want, { timeout: 10000 });
+  }
+  const samples = await page.evaluate(() => window.__benchProbe.samples);
+  const path = await page.evaluate(() => document.documentElement.dataset.safepostChecker);
+  await page.close();
+  return { chars, n: samples.length, p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: Math.max(...samples), path };
+}
+
+/**
+ * Pastes 63,206 chars through a paste event carrying the text (the editors' own paste path);
+ * falls back to keyboard.insertText where an editor ignores an untrusted paste event.
+ * Returns the longest task from just before the paste until the underlines are painted
+ * (or, without the extension, until two frames after the editor took the text).
+ */
+async function paste(browser, fx, withExtension) {
+  const p = await open(browser, fx);
+  if (withExtension) await ready(p);
+  await typeInEditor(p, '');
+  const text = post(base('risky'), PASTE_CHARS);
+  if (withExtension) await p.evaluate(`(${installLatencyProbe.toString()})()`);
+  await settle(p);
+  const t0 = await p.evaluate(() => { window.__benchLongTasks = []; return performance.now(); });
+  let how = 'paste event';
+  await p.evaluate((t) => {
+    const ed = window.__safepostFixture.editors()[0];
+    const target = ed.getRootNode().activeElement && ed.contains(ed.getRootNode().activeElement) ? ed.getRootNode().activeElement : ed;
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  }, text);
+  await settle(p);
+  const got = ((await modelText(p)) || '').length;
+  if (got < text.length * 0.9) {
+    how = 'insertText';
+    await p.keyboard.insertText(text);
+  }
+  if (withExtension) await p.waitForFunction(() => window.__benchProbe.repaints > 0, null, { timeout: 30000 });
+  await settle(p);
+  await p.waitForTimeout(200); // long-task entries are delivered asynchronously
+  const { tasks, painted } = await p.evaluate(() => ({ tasks: window.__benchLongTasks, painted: performance.now() }));
+  const model = ((await modelText(p)) || '').length;
+  const path = withExtension ? await p.evaluate(() => document.documentElement.dataset.safepostChecker) : null;
+  await p.close();
+  const longest = tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0;
+  return { how, longest, count: tasks.length, modelUnits: model, textUnits: text.length, toPaintedMs: withExtension ? painted - t0 : null, path };
+}
+
+/** Editor appearing -> first check painted, `runs` times; median and all values. */
+async function startup(browser, fx) {
+  const values = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    const p = await open(browser, fx, { open: false });
+    await ready(p);
+    if (fx.opener) await p.locator(fx.opener).first().click();
+    await p.waitForFunction(() => window.__benchEditorAt !== null && document.documentElement.dataset.safepostFirstCheck !== undefined, null, { timeout: 15000 });
+    const v = await p.evaluate(() => Number(document.documentElement.dataset.safepostFirstCheck) - window.__benchEditorAt);
+    values.push(v);
+    await p.close();
+  }
+  return { median: median(values), values };
+}
+
+/** Heap after forced GC: before and after HEAP_KEYSTROKES keystrokes (letter/Backspace pairs). */
+async function heap(browser, fx, withExtension) {
+  const page = await open(browser, fx);
+  if (withExtension) await ready(page);
+  const start = post(base('risky'), 280);
+  await fill(page, start);
+  if (withExtension) await waitForUnderlines(page);
+  await page.evaluate(`(${installLatencyProbe.toString()})()`);
+  const cdp = await page.context().newCDPSession(page);
+  const gcUsed = async () => {
+    for (let i = 0; i < 3; i++) { await cdp.send('HeapProfiler.collectGarbage'); await settle(page); }
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  // Keystrokes go straight to CDP, pipelined in batches of 10 (5 letter + Backspace pairs),
+  // with one animation frame after each batch so the checker runs as it would for fast typing.
+  const key = (type) => ({ type, key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8, nativeVirtualKeyCode: 8 });
+  const typeBatch = (pairs) => {
+    const sent = [];
+    for (let i = 0; i < pairs; i++) {
+      sent.push(cdp.send('Input.insertText', { text: 'a' }));
+      sent.push(cdp.send('Input.dispatchKeyEvent', key('rawKeyDown')));
+      sent.push(cdp.send('Input.dispatchKeyEvent', key('keyUp')));
+    }
+    return Promise.all(sent);
+  };
+  const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  const type = async (keystrokes) => {
+    for (let done = 0; done < keystrokes; done += 10) { await typeBatch(5); await frame(); }
+  };
+  await type(200); // warm-up: JIT, caches, the editor's undo stack past its first growth
+  const before = await gcUsed();
+  const repaints0 = await page.evaluate(() => window.__benchProbe.repaints);
+  const t0 = Date.now();
+  await type(HEAP_KEYSTROKES);
+  const seconds = (Date.now() - t0) / 1000;
+  await settle(page);
+  const after = await gcUsed();
+  const repaints = (await page.evaluate(() => window.__benchProbe.repaints)) - repaints0;
+  const intact = ((await modelText(page)) || '').replace(/\s+$/, '') === start.replace(/\s+$/, '');
+  await cdp.detach().catch(() => {});
+  await page.close();
+  return { before, after, growth: after - before, keystrokes: HEAP_KEYSTROKES, repaints, intact, seconds };
+}
+
+/** Launches Chromium (with or without SafePost) with the two init-script probes in every page. */
+async function start(withExtension) {
+  const b = withExtension ? await launch({ extension: join(REPO, 'dist'), routes: [EXTENSION_FILES] }) : await launch({ extension: false });
+  await b.context.addInitScript(`(${watchEditorAppearing.toString()})();(${watchLongTasks.toString()})()`);
+  return b;
+}
+
+/** Everything, per fixture. `only` limits the probes: a subset of latency,paste,startup,heap. */
+export async function run({ only } = {}) {
+  const want = (k) => !only || only.includes(k);
+  const out = { fixtures: FIXTURES.map((fx) => ({ name: fx.name, appears: fx.appears })), keystrokes: KEYSTROKES, heapKeystrokes: HEAP_KEYSTROKES };
+  const withExt = await start(true);
+  try {
+    if (!withExt.extensionId) throw new Error('the extension did not load from dist/');
+    for (const [i, fx] of FIXTURES.entries()) {
+      const r = out.fixtures[i];
+      if (want('latency')) {
+        r.latency = {};
+        for (const chars of [280, 3000]) {
+          r.latency[chars] = await latency(withExt, fx, chars);
+          r.path = r.latency[chars].path;
+          log(`  ${fx.name}: ${chars} chars keystroke->underline p50 ${r.latency[chars].p50.toFixed(1)} ms, p95 ${r.latency[chars].p95.toFixed(1)} ms (${r.latency[chars].n}, ${r.path})`);
+        }
+      }
+      if (want('paste')) {
+        r.paste = await paste(withExt, fx, true);
+        r.path ??= r.paste.path;
+        log(`  ${fx.name}: paste ${PASTE_CHARS} (${r.paste.how}): longest task ${r.paste.longest.toFixed(0)} ms of ${r.paste.count}; underlined after ${r.paste.toPaintedMs.toFixed(0)} ms`);
+      }
+      if (want('startup')) {
+        r.startup = await startup(withExt, fx);
+        log(`  ${fx.name}: editor -> first check ${r.startup.median.toFixed(1)} ms (${r.startup.values.map((v) => v.toFixed(1)).join(', ')})`);
+      }
+      if (want('heap')) {
+        r.heap = await heap(withExt, fx, true);
+        log(`  ${fx.name}: heap ${(r.heap.before / 1048576).toFixed(2)} -> ${(r.heap.after / 1048576).toFixed(2)} MiB over ${r.heap.keystrokes} keystrokes (${r.heap.repaints} repaints, ${r.heap.seconds.toFixed(0)} s)`);
+      }
+    }
+  } finally {
+    await withExt.close();
+  }
+  if (want('paste') || want('heap')) {
+    const bare = await start(false);
+    try {
+      for (const [i, fx] of FIXTURES.entries()) {
+        const r = out.fixtures[i];
+        if (want('paste')) {
+          r.pasteBaseline = await paste(bare, fx, false);
+          log(`  ${fx.name} without SafePost: paste longest task ${r.pasteBaseline.longest.toFixed(0)} ms`);
+        }
+        if (want('heap')) {
+          r.heapBaseline = await heap(bare, fx, false);
+          log(`  ${fx.name} without SafePost: heap growth ${(r.heapBaseline.growth / 1048576).toFixed(2)} MiB`);
+        }
+      }
+    } finally {
+      await bare.close();
+    }
+  }
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const only = process.argv[2] ? process.argv[2].split(',') : undefined;
+  console.log(JSON.stringify(await run({ only }), null, 2));
+}
