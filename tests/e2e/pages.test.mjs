@@ -191,7 +191,8 @@ test('options: category off, threshold and disabled rules change the open page a
 
   // Profession: saved, and the summary in the open page quotes that profession's guidance.
   await options.locator('#profession').selectOption('nurse-midwife');
-  assert.equal((await stored()).profession, 'nurse-midwife');
+  // Saving is asynchronous: wait for storage rather than reading it straight away.
+  await until(options, async () => (await stored()).profession === 'nurse-midwife', 'profession saved');
   const g = (await coreFindings(CRITICAL, 'nurse-midwife'))[0].guidance[0];
   await site.bringToFront();
   await site.keyboard.press('ControlOrMeta+A');
