@@ -246,6 +246,23 @@ pub const NOT_SUBJECTS: &[&str] = &[
 ];
 
 /// Saying not to take or post pictures: advice, not a breach.
+/// Pictures coming in, not going out: a member of the public sending the poster a photo
+/// ("people send me rash photos", "DM me a pic of the bite"). Not a patient image being
+/// shared (a boundaries or advice matter instead).
+pub const INBOUND: &[&str] = &[
+    "send me",
+    "sends me",
+    "send us",
+    "dm me",
+    "me a dm",
+    "message me",
+    "inbox me",
+    "people send",
+    "people message",
+    "whatsapp me",
+    "text me",
+];
+
 pub const ADVICE: &[&str] = &[
     "never post",
     "don't post",

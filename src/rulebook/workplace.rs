@@ -3,6 +3,19 @@
 
 /// Insults and accusations aimed at people.
 pub const INSULTS: &[&str] = &[
+    "can fuck off",
+    "can fuck right off",
+    "can piss off",
+    "can piss right off",
+    "can sod off",
+    "can do one",
+    "can jog on",
+    "what is the point of him",
+    "what is the point of her",
+    "what's the point of him",
+    "what's the point of her",
+    "whats the point of him",
+    "whats the point of her",
     "couldn't organise a piss up",
     "couldnt organise a piss up",
     "couldn't organise a",
@@ -169,6 +182,36 @@ pub const INSULTS: &[&str] = &[
 ];
 
 /// People and bodies at work an insult can be aimed at.
+/// An insult reported to be rebutted, or a target who is on the receiving end of someone
+/// else's behaviour: "calling our nurses lazy - shame on you", "drunk idiot abusing the
+/// nurses". The words go between the insult and the target, or just before the insult.
+pub const REPORTED_OR_VICTIM: &[&str] = &[
+    "calling our",
+    "calling us",
+    "called our",
+    "called us",
+    "calls our",
+    "calls us",
+    "abusing",
+    "abused",
+    "attacking",
+    "attacked",
+    "assaulting",
+    "assaulted",
+    "punching",
+    "punched",
+    "hitting",
+    "spitting at",
+    "spat at",
+    "shouting at",
+    "screaming at",
+    "swearing at",
+    "threatening",
+    "threatened",
+    "kicking",
+    "kicked",
+];
+
 pub const TARGETS: &[&str] = &[
     "coordinator",
     "coordinators",

@@ -19,6 +19,8 @@ static INFO: RuleInfo = RuleInfo {
         "Side room 2 finally passed away peacefully, she was lovely",
         "Whoever is in bay 5b, I hope you sleep tonight",
         "RIP Bob from bay 6, you will be missed",
+        "our favourite frequent flyer is back in cubicle 2",
+        "bed blocker in side room 4 now on day 40",
     ],
     passes: &[
         "Bed 4 is broken again, estates please fix",
@@ -36,7 +38,7 @@ static BED: LazyLock<Regex> =
 /// Words that make the bed a person: who is in it, or what they did.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:lady|gentleman|gent|man|woman|guy|chap|girl|boy|baby|patient|pt|mr|mrs|ms|miss|he|she|his|her|him|whoever|resident|grandad|grandma|nan|mum|dad|passed away|died|pressed|buzzer|climb|kicking off|shouting|screaming|wants|refus\w*|pulled|told me|keeps|rip|r\.i\.p|missed|legend|bless)\b",
+        r"\b(?:lady|gentleman|gent|man|woman|guy|chap|girl|boy|baby|patient|pt|mr|mrs|ms|miss|he|she|his|her|him|whoever|resident|grandad|grandma|nan|mum|dad|passed away|died|pressed|buzzer|climb|kicking off|shouting|screaming|wants|refus\w*|pulled|told me|keeps|rip|r\.i\.p|missed|legend|bless|fl[iy]ers?|(?:bed ?)?blockers?|spastic|regulars?|on day \d+|day \d+ of)\b",
     )
 });
 

@@ -24,6 +24,8 @@ static INFO: RuleInfo = RuleInfo {
         "Stitched up a certain Love Island contestant's face today",
     ],
     passes: &[
+        "Rhubarb crumble won the ward bake off, well done Sunita!",
+        "ED at the Royal sent up a patient with chest pain as gastritis",
         "Famous footballer opened our new children's ward today - the kids loved it",
         "Celebrity chef cooked lunch for the whole ED staff today as a thank you",
         "Our MP visited the ward to hear about staffing",
@@ -51,6 +53,37 @@ fn frame<'d>(doc: &'d Document, span: &Range<usize>) -> &'d str {
     &doc.lower[first.start.min(span.start)..last.end.max(span.end)]
 }
 
+/// A fame word used as part of a local name rather than about a person: "the Royal" or
+/// "Royal Berkshire" (a hospital), "the ward bake off" (a staff event).
+fn local_name(doc: &Document, span: &Range<usize>) -> bool {
+    let before = doc.lower[..span.start].trim_end();
+    let word = &doc.lower[span.clone()];
+    if [
+        "ward",
+        "team",
+        "staff",
+        "charity",
+        "office",
+        "department",
+        "unit",
+        "our",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return true;
+    }
+    if word == "royal" {
+        let next = &doc.text[span.end..];
+        let next_lower = &doc.lower[span.end..];
+        let named =
+            next.starts_with(' ') && next[1..].chars().next().is_some_and(|c| c.is_uppercase());
+        let the = before.ends_with(" the") || before == "the";
+        return named || (the && !next_lower.starts_with(" family"));
+    }
+    false
+}
+
 impl Rule for CelebrityPatient {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -64,6 +97,9 @@ impl Rule for CelebrityPatient {
             }
             // "MP" in capitals only: "mp" is also a unit and a typo.
             if &doc.lower[span.clone()] == "mp" && &doc.text[span.clone()] != "MP" {
+                continue;
+            }
+            if local_name(doc, &span) {
                 continue;
             }
             let around = frame(doc, &span);

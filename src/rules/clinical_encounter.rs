@@ -32,6 +32,7 @@ static INFO: RuleInfo = RuleInfo {
         "Watching Casualty tonight - a 34yo teacher came in with a fractured penis. Realistic? No.",
         "Famous footballer opened our new children's ward today",
         "Had a lovely chat with a student nurse today about why she chose paediatrics",
+        "Brilliant session today from a barrister on capacity assessments",
     ],
 };
 

@@ -6,7 +6,9 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::allegations::REPORTED;
-use crate::rulebook::workplace::{CONSTRUCTIVE, INSULTS, SELF_OR_NEGATED, TARGETS};
+use crate::rulebook::workplace::{
+    CONSTRUCTIVE, INSULTS, REPORTED_OR_VICTIM, SELF_OR_NEGATED, TARGETS,
+};
 use crate::text::{regex_cased, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -17,6 +19,7 @@ static INFO: RuleInfo = RuleInfo {
     id: "colleague-attack",
     category: Category::WorkplaceDispute,
     flags: &[
+        "Our manager can fuck right off with her 'wellbeing' emails",
         "Our useless reg left me alone again",
         "Ward 7 management are a joke",
         "Dr Patel is the laziest consultant I've ever met",
@@ -25,6 +28,8 @@ static INFO: RuleInfo = RuleInfo {
         "The trust execs don't care about staff, utterly pathetic",
     ],
     passes: &[
+        "To whoever left that review calling our nurses lazy - shame on you",
+        "yet another drunk idiot in majors abusing the nurses",
         "Rota gaps are unsafe nationally - BMA data attached (link)",
         "Shout out to our amazing reg who stayed late to help me",
         "I felt useless on my first night shift, it gets better",
@@ -38,6 +43,7 @@ static INSULT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INSULTS));
 static TARGET: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TARGETS));
 static SOFT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONSTRUCTIVE));
 static REPORTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REPORTED));
+static NOT_THEIRS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REPORTED_OR_VICTIM));
 static SELF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SELF_OR_NEGATED));
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     regex_cased(
@@ -80,6 +86,25 @@ impl Rule for ColleagueAttack {
             } else {
                 sentence
             };
+            // The insult is someone else's ("calling our nurses lazy"), or the staff are
+            // its victims ("drunk idiot abusing the nurses"): not aimed at colleagues.
+            let lead = doc.window(&(span.start..span.start), 24, 0);
+            let sentence_after = &doc.lower[span.end.min(sentence_span.end)..sentence_span.end];
+            let victims = NOT_THEIRS
+                .find_in(sentence_after, 0)
+                .next()
+                .is_some_and(|(v, _)| {
+                    TARGET
+                        .find_in(sentence_after, 0)
+                        .any(|(t, _)| t.start > v.start)
+                        && TARGET
+                            .find_in(&doc.lower[sentence_span.start..span.start], 0)
+                            .next()
+                            .is_none()
+                });
+            if NOT_THEIRS.contains_in(lead) || victims {
+                continue;
+            }
             let mut targets = TARGET.find_in(scope, 0).map(|(r, i)| (r, TARGETS[i]));
             let target = targets.any(|(_, t)| {
                 !PRONOUNS.contains(&t) || {

@@ -7,6 +7,7 @@ use crate::model::{Category, Severity};
 use crate::rulebook::derogatory::{
     FLYER_AIRLINE, MOCKING, PATIENT_FRAME, STRONG_LABELS, WEAK_ALLOW, WEAK_LABELS,
 };
+use crate::rulebook::workplace::TARGETS as STAFF_TARGETS;
 use crate::text::{Document, Lexicon};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -28,6 +29,7 @@ static INFO: RuleInfo = RuleInfo {
         "Another social admission, what a surprise",
     ],
     passes: &[
+        "ED consultants are idiots, sent up a pt with a STEMI as gastritis",
         "Frequent attenders often have unmet needs - here is what helped us",
         "Delayed discharge is a system failure, not a patient's fault",
         "We should stop calling people 'bed blockers'",
@@ -47,6 +49,46 @@ static WEAK: LazyLock<Lexicon> =
 static FRAME: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PATIENT_FRAME));
 static MOCK: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(MOCKING));
 static AIRLINE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(FLYER_AIRLINE));
+static STAFF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STAFF_TARGETS));
+static PATIENT_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PATIENT_SUBJECTS));
+
+/// Words naming a patient as the subject of a sentence.
+const PATIENT_SUBJECTS: &[&str] = &[
+    "pt",
+    "pts",
+    "patient",
+    "patients",
+    "man",
+    "woman",
+    "lady",
+    "bloke",
+    "guy",
+    "lad",
+    "girl",
+    "boy",
+    "relative",
+    "relatives",
+    "family",
+    "he",
+    "she",
+    "they",
+];
+
+/// The sentence up to `span` is about a colleague: a staff word ("consultants", "my reg")
+/// comes before any patient word. "ED consultants are idiots, sent up a pt" is a workplace
+/// matter; "the pt in bay 3 is an idiot, told the reg" is not.
+fn staff_subject(doc: &Document, span: &Range<usize>) -> bool {
+    let sentence = doc.sentence_at(span.start);
+    let prefix = &doc.lower[sentence.start..span.start];
+    let Some((staff, _)) = STAFF.find_in(prefix, 0).next() else {
+        return false;
+    };
+    PATIENT_WORDS
+        .find_in(prefix, 0)
+        .next()
+        .is_none_or(|(p, _)| staff.start < p.start)
+}
+
 static ALLOW: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(WEAK_ALLOW));
 
 /// Emoji are not whole words for the lexicon, so look for them as plain substrings.
@@ -97,7 +139,10 @@ impl Rule for DerogatoryLabel {
             }
             let sentence = doc.sentence_lower(span.start);
             let around = doc.window(&span, 60, 60);
-            if context::discussing_term(doc, &span) || ALLOW.contains_in(around) {
+            if context::discussing_term(doc, &span)
+                || ALLOW.contains_in(around)
+                || staff_subject(doc, &span)
+            {
                 continue;
             }
             let patient = FRAME.contains_in(sentence);

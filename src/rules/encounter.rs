@@ -363,7 +363,18 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
     let words = &*WORDS;
     let mut out: Vec<Mark> = Vec::new();
     for (span, i) in words.lexicon.find_iter(doc) {
-        let kinds = words.kinds[i];
+        let mut kinds = words.kinds[i];
+        // "a talk from a barrister", "advice by a pharmacist": the source of what is said,
+        // not someone being cared for.
+        if kinds & ROLE != 0 {
+            let before = &doc.lower[..span.start];
+            if ["from a ", "from an ", "by a ", "by an "]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
+                kinds &= !ROLE;
+            }
+        }
         // "children's ward": a kind of ward, not a child.
         if kinds & (AGE | SEX) != 0 && doc.lower[span.end..].starts_with("'s ") {
             let rest = &doc.lower[span.end + 3..];

@@ -33,6 +33,8 @@ static INFO: RuleInfo = RuleInfo {
         "The new MRI scanner arrived at the hospital today",
         "Our baby's 20 week scan today!! It's a girl",
         "Look at this rainbow over the car park after my night shift 📸",
+        "People send me their symptoms all the time. A rash photo, a list of meds. I can't diagnose over DMs.",
+        "Ex-colleagues, come and follow me on snap!",
     ],
 };
 
@@ -43,6 +45,7 @@ static SUBJECTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::SUBJE
 static PRONOUNS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::PRONOUNS));
 static NOT_SUBJECTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::NOT_SUBJECTS));
 static ADVICE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::ADVICE));
+static INBOUND: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::INBOUND));
 static CONSENT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::CONSENT));
 static RADIOLOGY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::RADIOLOGY));
 static SHOWING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::SHOWING));
@@ -91,6 +94,20 @@ fn subject(doc: &Document, pic: &Range<usize>) -> Subject {
     let sentence = doc.sentence_at(pic.start);
     let s_lower = &doc.lower[sentence.clone()];
     if ADVICE.contains_in(s_lower) {
+        return Subject::Other;
+    }
+    // "follow me on snap": the app, not a picture.
+    if doc.lower[..pic.start].ends_with("on ") {
+        return Subject::Other;
+    }
+    // Photos sent to the poster ("people send me ... a rash photo"): this sentence or the one
+    // before it says the picture comes in.
+    let i = doc.sentence_index(pic.start);
+    let prev_start = match i.checked_sub(1).and_then(|j| doc.sentences().get(j)) {
+        Some(p) => p.start,
+        None => sentence.start,
+    };
+    if INBOUND.contains_in(&doc.lower[prev_start..sentence.end]) {
         return Subject::Other;
     }
     let radiology = RADIOLOGY.contains_in(&doc.lower[pic.clone()]);
