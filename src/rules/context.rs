@@ -1,6 +1,7 @@
 //! Shared judgements about the words around a match: is a patient in the frame, is this a
 //! service's public detail, is the person a colleague. Rules combine these with their own
 //! evidence; the word lists are in `rulebook::context_words`.
+use crate::model::Severity;
 use crate::rulebook::context_words;
 use crate::text::{Document, Lexicon};
 use std::ops::Range;
@@ -29,6 +30,19 @@ pub fn patient_near(doc: &Document, span: &Range<usize>) -> bool {
 pub fn service_near(doc: &Document, span: &Range<usize>) -> bool {
     SERVICE.contains_in(doc.window(span, NEAR, NEAR))
         || SERVICE.contains_in(doc.sentence_lower(span.start))
+}
+
+/// How serious a contact detail (postcode, phone, email) is: beside a patient it identifies
+/// them (critical); beside a service it is that service's public detail (`None`); alone it
+/// still points at someone (medium).
+pub fn contact_detail_severity(doc: &Document, span: &Range<usize>) -> Option<Severity> {
+    if patient_near(doc, span) {
+        Some(Severity::Critical)
+    } else if service_near(doc, span) {
+        None
+    } else {
+        Some(Severity::Medium)
+    }
 }
 
 /// A staff title in the few words before `at` ("Dr", "Sister", "consultant").

@@ -1,7 +1,7 @@
 //! Email addresses. A role address of a service (bookings@, info@) is public; a personal
 //! address beside a patient is an identifier.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::model::Category;
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -91,12 +91,8 @@ impl Rule for EmailAddress {
                 continue;
             }
             let span = m.range();
-            let severity = if context::patient_near(doc, &span) {
-                Severity::Critical
-            } else if context::service_near(doc, &span) {
+            let Some(severity) = context::contact_detail_severity(doc, &span) else {
                 continue;
-            } else {
-                Severity::Medium
             };
             out.push(
                 Hit::new(

@@ -1,7 +1,7 @@
 //! Phone numbers, UK and international. A service's booking line is public; a number next to
 //! a patient is an identifier. Freephone and non-geographic service ranges are never flagged.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::model::Category;
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -60,12 +60,8 @@ impl Rule for PhoneNumber {
                 continue;
             }
             let span = m.range();
-            let severity = if context::patient_near(doc, &span) {
-                Severity::Critical
-            } else if context::service_near(doc, &span) {
+            let Some(severity) = context::contact_detail_severity(doc, &span) else {
                 continue;
-            } else {
-                Severity::Medium
             };
             out.push(
                 Hit::new(
@@ -83,6 +79,7 @@ impl Rule for PhoneNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Severity;
     use crate::rules::testing::{assert_examples, hits};
 
     #[test]

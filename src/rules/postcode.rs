@@ -2,7 +2,7 @@
 //! tokens don't match. A postcode is only a patient identifier when a person is in the frame:
 //! a clinic's address in a flu-clinic notice is public.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::model::Category;
 use crate::text::{regex, regex_cased, Document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -62,12 +62,8 @@ impl Rule for Postcode {
             if SERVICE_NAMED.is_match(just_before) && !PERSONAL.is_match(just_before) {
                 continue;
             }
-            let severity = if context::patient_near(doc, &span) {
-                Severity::Critical
-            } else if context::service_near(doc, &span) {
+            let Some(severity) = context::contact_detail_severity(doc, &span) else {
                 continue;
-            } else {
-                Severity::Medium
             };
             out.push(
                 Hit::new(
