@@ -263,6 +263,22 @@ pub const INBOUND: &[&str] = &[
     "text me",
 ];
 
+/// Disgust at or ridicule of the patient in the picture: the post also mocks them. (A laughing
+/// emoji alone is not enough: it is often at the situation, not the patient.)
+pub const RIDICULE: &[&str] = &[
+    "🤢",
+    "🤮",
+    "state of him",
+    "state of her",
+    "state of them",
+    "absolute state",
+    "you don't want to see",
+    "you dont want to see",
+    "gross",
+    "minging",
+    "rank",
+];
+
 pub const ADVICE: &[&str] = &[
     "never post",
     "don't post",

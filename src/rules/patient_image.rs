@@ -46,6 +46,7 @@ static PRONOUNS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::PRONO
 static NOT_SUBJECTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::NOT_SUBJECTS));
 static ADVICE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::ADVICE));
 static INBOUND: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::INBOUND));
+static RIDICULE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::RIDICULE));
 static CONSENT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::CONSENT));
 static RADIOLOGY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::RADIOLOGY));
 static SHOWING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(images::SHOWING));
@@ -195,6 +196,21 @@ impl Rule for PatientImage {
                 };
                 reported_until = sentence.end;
                 out.push(Hit::new(&INFO, span.clone(), severity(doc, &span), MESSAGE));
+                // Sharing the picture for a laugh also mocks the patient.
+                let hood = neighbourhood(doc, pic.start);
+                if let Some((r, _)) = RIDICULE
+                    .find_in(&doc.lower[hood.clone()], hood.start)
+                    .next()
+                {
+                    let mut hit = Hit::new(
+                        &INFO,
+                        r,
+                        Severity::High,
+                        "Sharing a patient's picture for laughs mocks them.",
+                    );
+                    hit.category = Category::DerogatoryPatient;
+                    out.push(hit);
+                }
             }
         }
         // "Posting the handover sheet": records shared, with or without a picture word.
@@ -251,6 +267,20 @@ mod tests {
     #[test]
     fn examples() {
         assert_examples(&PatientImage);
+    }
+
+    #[test]
+    fn ridiculing_the_pictured_patient_is_also_derogatory() {
+        let got = hits(
+            &PatientImage,
+            "Filmed this lad kicking off in majors, absolute state of him",
+        );
+        assert!(got.iter().any(|h| h.2 == Category::DerogatoryPatient));
+        let got = hits(
+            &PatientImage,
+            "Photo of the wound for the notes, healing well",
+        );
+        assert!(got.iter().all(|h| h.2 != Category::DerogatoryPatient));
     }
 
     #[test]
