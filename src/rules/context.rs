@@ -45,6 +45,29 @@ pub fn contact_detail_severity(doc: &Document, span: &Range<usize>) -> Option<Se
     }
 }
 
+static SPECIFIC_PATIENT: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(crate::rulebook::derogatory::SPECIFIC_PATIENT));
+
+/// Discrimination aimed at a specific patient is also mocking that patient: add a
+/// derogatory-patient hit on the same span, from the rule that found it.
+pub fn derogatory_if_aimed_at_patient(
+    doc: &Document,
+    info: &super::RuleInfo,
+    span: &Range<usize>,
+    out: &mut Vec<super::Hit>,
+) {
+    if SPECIFIC_PATIENT.contains_in(doc.sentence_lower(span.start)) {
+        let mut hit = super::Hit::new(
+            info,
+            span.clone(),
+            Severity::High,
+            "Mocking a patient for who they are undermines trust in the profession.",
+        );
+        hit.category = crate::model::Category::DerogatoryPatient;
+        out.push(hit);
+    }
+}
+
 /// A staff title in the few words before `at` ("Dr", "Sister", "consultant").
 pub fn staff_title_before(doc: &Document, at: usize) -> bool {
     STAFF.contains_in(doc.window(&(at..at), 24, 0))

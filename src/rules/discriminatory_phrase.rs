@@ -6,7 +6,6 @@
 //! frame in the sentence.
 use super::{context, context::any_of, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::rulebook::derogatory::SPECIFIC_PATIENT;
 use crate::rulebook::discrimination::{DEMEANING, EQUITY_FRAME, GROUPS, PHRASES, TYPICAL_ALLOW};
 use crate::text::{regex, Document, Lexicon};
 use regex::Regex;
@@ -38,7 +37,6 @@ static INFO: RuleInfo = RuleInfo {
     ],
 };
 
-static SPECIFIC: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SPECIFIC_PATIENT));
 static GROUP: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(GROUPS));
 static DEMEAN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(DEMEANING));
 static PHRASE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PHRASES));
@@ -103,16 +101,7 @@ fn reported(doc: &Document, span: &Range<usize>) -> bool {
 }
 
 fn push(doc: &Document, out: &mut Vec<Hit>, span: Range<usize>, message: &'static str) {
-    if SPECIFIC.contains_in(doc.sentence_lower(span.start)) {
-        let mut h = Hit::new(
-            &INFO,
-            span.clone(),
-            Severity::High,
-            "Mocking a patient for who they are undermines trust in the profession.",
-        );
-        h.category = Category::DerogatoryPatient;
-        out.push(h);
-    }
+    context::derogatory_if_aimed_at_patient(doc, &INFO, &span, out);
     out.push(Hit::new(&INFO, span, Severity::Critical, message).suggest("[remove]"));
 }
 

@@ -2,9 +2,9 @@
 //! ("p*ki", "f4ggot"). Whole words only, with an allow-list for the innocent neighbours of a
 //! few of them (faggots and peas, spastic diplegia, Offa's Dyke). A post reporting abuse the
 //! writer received ("a patient called me a ...") is an account of racism, not racism.
+use super::context;
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::rulebook::derogatory::SPECIFIC_PATIENT;
 use crate::rulebook::discrimination::{EQUITY_FRAME, SLURS, SLUR_ALLOW};
 use crate::text::obfuscation::{disguised_tokens, matches_word};
 use crate::text::{Document, Lexicon};
@@ -35,7 +35,6 @@ static INFO: RuleInfo = RuleInfo {
     ],
 };
 
-static SPECIFIC: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SPECIFIC_PATIENT));
 static SLUR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SLURS));
 static ALLOW: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SLUR_ALLOW));
 static REPORTED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EQUITY_FRAME));
@@ -46,16 +45,7 @@ fn allowed(doc: &Document, span: &Range<usize>) -> bool {
 
 /// The slur, and when it is aimed at a patient, a derogatory-patient hit as well.
 fn push(doc: &Document, out: &mut Vec<Hit>, span: Range<usize>) {
-    if SPECIFIC.contains_in(doc.sentence_lower(span.start)) {
-        let mut h = Hit::new(
-            &INFO,
-            span.clone(),
-            Severity::High,
-            "Mocking a patient for who they are undermines trust in the profession.",
-        );
-        h.category = Category::DerogatoryPatient;
-        out.push(h);
-    }
+    context::derogatory_if_aimed_at_patient(doc, &INFO, &span, out);
     out.push(hit(span));
 }
 
