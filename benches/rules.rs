@@ -1,0 +1,55 @@
+//! Each rule's own cost on the 3,000-character risky and safe inputs (benches/inputs.json):
+//! where the core's time goes, so speed work starts from the rules that cost most.
+//! Run: `cargo bench --bench rules` (add `-- --quick` for a rough run, or a rule id to
+//! measure one rule). Reported, never asserted: machines here are shared and noisy.
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
+use safepost::rules::{self, Context};
+use safepost::text::{Document, Lexicon};
+use serde::Deserialize;
+
+/// The length of the budget's middle case (DESIGN.md: 3,000 characters under 150 us).
+const CHARS: usize = 3000;
+
+#[derive(Deserialize)]
+struct Inputs {
+    bases: Vec<Base>,
+}
+
+#[derive(Deserialize)]
+struct Base {
+    name: String,
+    text: String,
+}
+
+fn bench_rules(c: &mut Criterion) {
+    let inputs: Inputs =
+        serde_json::from_str(include_str!("inputs.json")).expect("benches/inputs.json");
+    let workplace = Lexicon::new(["St Elsewhere", "Rowan Ward"]);
+    let ctx = Context {
+        media_attached: false,
+        workplace: &workplace,
+    };
+    let mut group = c.benchmark_group("rule");
+    for base in &inputs.bases {
+        let text: String = base.text.chars().cycle().take(CHARS).collect();
+        // Document::new runs once per check whatever the rules: measured on its own.
+        group.bench_with_input(BenchmarkId::new("document", &base.name), &text, |b, t| {
+            b.iter(|| Document::new(black_box(t)))
+        });
+        let doc = Document::new(&text);
+        for rule in rules::all() {
+            let id = rule.info().id;
+            group.bench_function(BenchmarkId::new(id, &base.name), |b| {
+                b.iter(|| {
+                    let mut out = Vec::new();
+                    rule.check(black_box(&doc), &ctx, &mut out);
+                    out
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_rules);
+criterion_main!(benches);
