@@ -7,30 +7,12 @@
 //! (tests/bench/) read too, so every layer is measured on the same texts.
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use safepost::{Checker, Config};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Inputs {
-    lengths: Vec<usize>,
-    /// Realistic mixed text: "risky" is ordinary professional posting with a few risky
-    /// sentences, "safe" has none (but near-misses like Scunthorpe and Penistone).
-    bases: Vec<Base>,
-}
-
-#[derive(Deserialize)]
-struct Base {
-    name: String,
-    text: String,
-}
-
-/// `base` repeated and cut to exactly `chars` characters.
-fn post(base: &str, chars: usize) -> String {
-    base.chars().cycle().take(chars).collect()
-}
+mod common;
+use common::post;
 
 fn bench_check(c: &mut Criterion) {
-    let inputs: Inputs =
-        serde_json::from_str(include_str!("inputs.json")).expect("benches/inputs.json");
+    let inputs = common::inputs();
     let checker = Checker::new(Config::default()).expect("default config");
     let mut group = c.benchmark_group("check");
     for &len in &inputs.lengths {

@@ -5,25 +5,15 @@
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use safepost::rules::{self, Context};
 use safepost::text::{Document, Lexicon};
-use serde::Deserialize;
+
+mod common;
+use common::post;
 
 /// The length of the budget's middle case (DESIGN.md: 3,000 characters under 150 us).
 const CHARS: usize = 3000;
 
-#[derive(Deserialize)]
-struct Inputs {
-    bases: Vec<Base>,
-}
-
-#[derive(Deserialize)]
-struct Base {
-    name: String,
-    text: String,
-}
-
 fn bench_rules(c: &mut Criterion) {
-    let inputs: Inputs =
-        serde_json::from_str(include_str!("inputs.json")).expect("benches/inputs.json");
+    let inputs = common::inputs();
     let workplace = Lexicon::new(["St Elsewhere", "Rowan Ward"]);
     let ctx = Context {
         media_attached: false,
@@ -31,7 +21,7 @@ fn bench_rules(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("rule");
     for base in &inputs.bases {
-        let text: String = base.text.chars().cycle().take(CHARS).collect();
+        let text = post(&base.text, CHARS);
         // Document::new runs once per check whatever the rules: measured on its own.
         group.bench_with_input(BenchmarkId::new("document", &base.name), &text, |b, t| {
             b.iter(|| Document::new(black_box(t)))
