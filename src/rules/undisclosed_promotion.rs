@@ -131,6 +131,10 @@ impl Rule for UndisclosedPromotion {
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         let mut hit = None;
+        // Money words anywhere in the post, asked once (not per code found).
+        let discount = DISCOUNT.iter().any(|w| doc.lower.contains(w))
+            || crate::rules::context::has_word(&doc.lower, "off");
+        let endorse = std::cell::OnceCell::new();
         for caps in CODE.captures_iter(&doc.lower) {
             let Some(code) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
@@ -142,17 +146,15 @@ impl Rule for UndisclosedPromotion {
             let mixed = token.bytes().any(|b| b.is_ascii_digit())
                 && token.bytes().any(|b| b.is_ascii_alphabetic());
             let shouty = token.len() >= 4 && token.bytes().all(|b| !b.is_ascii_lowercase());
-            let money = DISCOUNT.iter().any(|w| doc.lower.contains(w))
-                || crate::rules::context::has_word(&doc.lower, "off")
-                || ENDORSE.iter().any(|w| doc.lower.contains(w));
+            let money =
+                discount || *endorse.get_or_init(|| ENDORSE.iter().any(|w| doc.lower.contains(w)));
             if money && (mixed || shouty) || mixed && shouty {
                 hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                 break;
             }
         }
         if hit.is_none() {
-            let money = DISCOUNT.iter().any(|w| doc.lower.contains(w))
-                || crate::rules::context::has_word(&doc.lower, "off");
+            let money = discount;
             for caps in BARE_CODE.captures_iter(doc.text) {
                 let token = caps.get(1).expect("group 1").as_str();
                 let lower = token.to_ascii_lowercase();

@@ -9,7 +9,7 @@ pub use document::Document;
 pub use lexicon::Lexicon;
 pub use offsets::utf16_offsets;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// Builds a rule's regex (case-insensitive). Perl classes are ASCII: `\b` is an ASCII word
 /// boundary, `\d` `\w` `\s` (and their negations) ASCII classes. Unicode word boundaries
@@ -25,6 +25,16 @@ pub fn regex(pattern: &str) -> Regex {
 /// postcodes, ALL-CAPS shouting).
 pub fn regex_cased(pattern: &str) -> Regex {
     build(pattern, false)
+}
+
+/// Several [`regex`] patterns searched in one pass, to learn which of them occur: a gate
+/// before running only those (a rule with a dozen claim patterns per sentence).
+pub fn regex_set<'p>(patterns: impl IntoIterator<Item = &'p str>) -> RegexSet {
+    RegexSetBuilder::new(patterns.into_iter().map(ascii_perl_classes))
+        .case_insensitive(true)
+        .size_limit(1 << 24)
+        .build()
+        .unwrap_or_else(|e| panic!("rule pattern set does not compile: {e}"))
 }
 
 fn build(pattern: &str, case_insensitive: bool) -> Regex {
