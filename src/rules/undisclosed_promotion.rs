@@ -5,7 +5,7 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::promotion::{DISCLOSURES, OVERSTATED};
-use crate::text::{regex, regex_cased, Document, Lexicon};
+use crate::text::{regex_cased, regex_lower, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -33,12 +33,12 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r#"\b(?:(?:use|with|enter|apply|using)\s+(?:my\s+|the\s+|our\s+|this\s+)?(?:discount\s+|promo\s+|voucher\s+|coupon\s+)?code|(?:discount|promo|voucher|coupon|my|affiliate)\s+code|code)\s*:?\s*["'\u{201c}]?([a-z0-9][a-z0-9_-]{2,19})\b|\b(?:use|enter|apply|using)\s+(?:my\s+|the\s+)?([a-z0-9][a-z0-9_-]{2,19})\s+(?:discount\s+|promo\s+)?code\b"#,
     )
 });
 static AFFILIATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:amzn\.to|amzn\.eu|rstyle\.me|liketk\.it|go\.magik\.ly|shopmy\.us|bit\.ly/[a-z0-9]+\?ref)\b|[?&](?:tag|ref|aff|affiliate|affid)=",
     )
 });
