@@ -131,9 +131,14 @@ impl Rule for UndisclosedPromotion {
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         let mut hit = None;
-        // Money words anywhere in the post, asked once (not per code found).
-        let discount = DISCOUNT.iter().any(|w| doc.lower.contains(w))
-            || crate::rules::context::has_word(&doc.lower, "off");
+        // Money words anywhere in the post: asked once, and only when a code is found.
+        let discount = std::cell::OnceCell::new();
+        let discount = || {
+            *discount.get_or_init(|| {
+                DISCOUNT.iter().any(|w| doc.lower.contains(w))
+                    || crate::rules::context::has_word(&doc.lower, "off")
+            })
+        };
         let endorse = std::cell::OnceCell::new();
         for caps in CODE.captures_iter(&doc.lower) {
             let Some(code) = caps.get(1).or_else(|| caps.get(2)) else {
@@ -146,19 +151,19 @@ impl Rule for UndisclosedPromotion {
             let mixed = token.bytes().any(|b| b.is_ascii_digit())
                 && token.bytes().any(|b| b.is_ascii_alphabetic());
             let shouty = token.len() >= 4 && token.bytes().all(|b| !b.is_ascii_lowercase());
-            let money =
-                discount || *endorse.get_or_init(|| ENDORSE.iter().any(|w| doc.lower.contains(w)));
+            let money = discount()
+                || *endorse.get_or_init(|| ENDORSE.iter().any(|w| doc.lower.contains(w)));
             if money && (mixed || shouty) || mixed && shouty {
                 hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                 break;
             }
         }
         if hit.is_none() {
-            let money = discount;
             for caps in BARE_CODE.captures_iter(doc.text) {
                 let token = caps.get(1).expect("group 1").as_str();
                 let lower = token.to_ascii_lowercase();
-                if money && !NOT_CODES.contains(&lower.as_str()) && !ACRONYMS.contains(&token) {
+                if discount() && !NOT_CODES.contains(&lower.as_str()) && !ACRONYMS.contains(&token)
+                {
                     hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                     break;
                 }
