@@ -1,6 +1,7 @@
 // A small round button beside each compose box (outside the editor, near its bottom-right
 // corner): the number of findings, coloured by the worst severity. Clicking it lists them.
-import { countBySeverity, SEVERITY_COLORS, worstSeverity } from "./labels";
+import { SEVERITIES } from "../shared/types";
+import { countBySeverity, SEVERITY_COLORS } from "./labels";
 import type { LiveSession } from "./registry";
 import type { SuggestionCard } from "./card";
 import { createHost, el, uiParentFor } from "./ui-host";
@@ -51,8 +52,8 @@ export class Badges {
       this.resizeObserver.observe(session.editor);
       this.ensureTimer();
     }
-    const worst = worstSeverity(findings)!;
     const counts = countBySeverity(findings);
+    const worst = SEVERITIES.find((s) => counts[s] > 0)!;
     const label = `SafePost: ${findings.length} to review (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low)`;
     if (view.shown !== `${worst}|${label}`) {
       view.shown = `${worst}|${label}`;
