@@ -66,7 +66,12 @@ export class LiveSession implements EditorSession {
     // Every edit, from typing, undo, paste or the framework's own re-render, mutates the DOM.
     this.observer = new MutationObserver((records) => {
       this.generation++;
-      this.schedule(records.length >= BULK_RECORDS);
+      const bulk = records.length >= BULK_RECORDS;
+      // The check of a bulk change runs in a later task, and a frame may be painted before it:
+      // take the old underlines down now rather than let the browser show them wherever the
+      // re-rendered nodes left their ranges. Findings and badge stay until the new check.
+      if (bulk) this.host.painter.clear(this.editor);
+      this.schedule(bulk);
     });
     this.observer.observe(editor, { childList: true, characterData: true, subtree: true });
     this.schedule();
