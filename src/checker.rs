@@ -89,7 +89,7 @@ impl Checker {
             .into_iter()
             .enumerate()
             .map(|(i, (rule, hit))| Finding {
-                rule: rule.to_string(),
+                rule: rule.into(),
                 category: hit.category,
                 severity: hit.severity,
                 start: units[2 * i],
@@ -97,7 +97,7 @@ impl Checker {
                 byte_start: hit.span.start,
                 byte_end: hit.span.end,
                 text: text[hit.span.clone()].to_string(),
-                message: hit.message.into_owned(),
+                message: hit.message,
                 guidance: guidance::for_finding(self.config.profession, hit.category),
                 suggestion: hit.suggestion,
             })

@@ -1,5 +1,6 @@
 //! The data a check produces: findings with their category, severity and guidance.
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The 18 categories of RULEBOOK.md. Their serialised ids are stable: the CLI's JSON, the
@@ -123,19 +124,20 @@ impl fmt::Display for Severity {
 }
 
 /// A pointer to the professional guidance that applies, e.g. GMC, "Using social media as a
-/// medical professional (2024)", "para 20".
+/// medical professional (2024)", "para 20". Text from the rulebook is borrowed, not copied:
+/// a check of a long post makes hundreds of findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuidanceRef {
-    pub source: String,
-    pub title: String,
-    pub section: String,
+    pub source: Cow<'static, str>,
+    pub title: Cow<'static, str>,
+    pub section: Cow<'static, str>,
 }
 
 /// One risky phrase in the checked text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The id of the rule that found it, e.g. `nhs-number`.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     pub category: Category,
     pub severity: Severity,
     /// UTF-16 code unit offsets (JavaScript string indices) into the checked text.
@@ -149,7 +151,7 @@ pub struct Finding {
     /// The flagged text itself.
     pub text: String,
     /// Why it matters, in one plain sentence.
-    pub message: String,
+    pub message: Cow<'static, str>,
     pub guidance: Vec<GuidanceRef>,
     /// A safer replacement for the flagged text, where one exists.
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -226,7 +226,7 @@ fn print_human(
             .with_message(format!("{} ({})", f.message, f.severity))
             .with_code(f.category.id())
             .with_labels(vec![
-                Label::primary((), f.byte_start..f.byte_end).with_message(f.rule.as_str())
+                Label::primary((), f.byte_start..f.byte_end).with_message(&*f.rule)
             ])
             .with_notes(notes);
         term::emit_to_write_style(out, &config, &file, &diagnostic)

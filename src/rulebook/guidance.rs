@@ -105,9 +105,9 @@ pub fn for_finding(profession: Profession, category: Category) -> Vec<GuidanceRe
     std::iter::once(regulator(profession, category))
         .chain(extra(profession, category))
         .map(|(source, title, section)| GuidanceRef {
-            source: source.to_string(),
-            title: title.to_string(),
-            section: section.to_string(),
+            source: source.into(),
+            title: title.into(),
+            section: section.into(),
         })
         .collect()
 }
@@ -126,10 +126,7 @@ mod tests {
     #[test]
     fn nurses_get_the_code_on_confidentiality() {
         let refs = for_finding(Profession::NurseMidwife, Category::ClinicalEncounter);
-        assert_eq!(
-            (refs[0].source.as_str(), refs[0].section.as_str()),
-            ("NMC", "5.1")
-        );
+        assert_eq!((&*refs[0].source, &*refs[0].section), ("NMC", "5.1"));
     }
 
     #[test]
