@@ -41,6 +41,17 @@ pub const TIME_STRONG: &[&str] = &[
     "last nite",
     "2nite",
     "tdy",
+    "sat night",
+    "sat nite",
+    "sun night",
+    "sun nite",
+    "fri night",
+    "fri nite",
+    "saturday night",
+    "friday night",
+    "earlier tonight",
+    "yday",
+    "this arvo",
 ];
 
 /// Encounter cues with a vaguer time: half a quasi-identifier.
@@ -141,6 +152,22 @@ pub const CUES: &[&str] = &[
     "on the unit",
     "didn't make it",
     "did not make it",
+    "in w/",
+    "i treated",
+    "we treated",
+    "treated the",
+    "treated an",
+    "just treated",
+    "we lost a",
+    "we lost an",
+    "rushed in",
+    "rushed into",
+    "was rushed",
+    "were rushed",
+    "brought into",
+    "sat with a",
+    "admitted with",
+    "came through",
 ];
 
 /// Age words that need no number: a child, a teenager, a newborn.
@@ -177,6 +204,12 @@ pub const AGE_WORDS: &[&str] = &[
     "year 10",
     "year 9",
     "sixth former",
+    "teenage",
+    "teenaged",
+    "adolescent",
+    "youngster",
+    "pre-teen",
+    "preteen",
 ];
 
 /// Sex words: half a quasi-identifier alone, but they make a person of the subject.
@@ -304,6 +337,29 @@ pub const ROLES: &[&str] = &[
     "homeless",
     "prisoner",
     "inmate",
+    "postman",
+    "postwoman",
+    "postie",
+    "mailman",
+    "mail carrier",
+    "binman",
+    "bin man",
+    "courier",
+    "truck driver",
+    "trucker",
+    "hgv driver",
+    "uber driver",
+    "window cleaner",
+    "tree surgeon",
+    "lifeguard",
+    "surfer",
+    "mountain biker",
+    "referee",
+    "golfer",
+    "gymnast",
+    "school nurse",
+    "nun",
+    "monk",
 ];
 
 /// Named or nameable places, written as common nouns: a full quasi-identifier in an
@@ -532,6 +588,36 @@ pub const EVENTS: &[&str] = &[
     "drove himself",
     "drove herself",
     "didn't know she was pregnant",
+    "stab wound",
+    "stab wounds",
+    "knife wound",
+    "knife crime",
+    "domestic",
+    "domestic violence",
+    "domestic abuse",
+    "glassed",
+    "glassing",
+    "bitten",
+    "bitten by",
+    "mauled",
+    "trapped in",
+    "was trapped",
+    "trapped under",
+    "trapped for",
+    "was thrown",
+    "thrown from",
+    "bee sting",
+    "wasp sting",
+    "balcony",
+    "training accident",
+    "training exercise",
+    "gored",
+    "sexual assault",
+    "assault case",
+    "rape case",
+    "abuse case",
+    "murder case",
+    "sexual assault case",
 ];
 
 /// Words that make a person the subject without being a quasi-identifier.
@@ -560,6 +646,8 @@ pub const PERSONS: &[&str] = &[
     "this lady",
     "this woman",
     "this man",
+    "survivor",
+    "the survivor",
 ];
 
 /// General or hypothetical framing: not one patient but patients in general, a quiz, a story
@@ -610,6 +698,25 @@ pub const GENERIC: &[&str] = &[
     "simulation",
     "mannequin",
     "manikin",
+    "so many",
+    "hundreds of",
+    "dozens of",
+    "thousands of",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "friday nights",
+    "saturday nights",
+    "sunday nights",
+    "every friday",
+    "every saturday",
+    "every weekend",
+    "at weekends",
+    "on weekends",
 ];
 
 /// Fiction and broadcast: a case on television is nobody's patient.
@@ -630,7 +737,21 @@ pub const FICTION: &[&str] = &[
 
 /// Phrases that contain a generic word without being generic: matched so that the longer
 /// phrase wins and nothing is counted.
-pub const NEUTRAL: &[&str] = &["once again", "once more", "at once", "always said"];
+pub const NEUTRAL: &[&str] = &[
+    "once again",
+    "once more",
+    "at once",
+    "always said",
+    "to park",
+    "pilot scheme",
+    "pilot project",
+    "pilot study",
+    "clinical trial",
+    "drug trial",
+    "trial of",
+    "free trial",
+    "trial run",
+];
 
 /// The subject is the poster, their family, or colleagues: not a patient.
 pub const NOT_PATIENT: &[&str] = &[
@@ -695,4 +816,44 @@ pub const NOT_PATIENT: &[&str] = &[
     "award",
     "awards",
     "won",
+    "student paramedics",
+    "student doctors",
+    "student nurses",
+    "student physios",
+    "trainees",
+    "careers fair",
+    "career fair",
+    "open day",
+    "graduation",
+];
+
+/// The case is public: in court or in the news. Saying you treated "the girl in the grooming
+/// trial" links the patient to everything already reported, so it counts as a strong detail.
+pub const NEWS: &[&str] = &[
+    "court case",
+    "crown court",
+    "in court",
+    "grooming trial",
+    "abuse trial",
+    "rape trial",
+    "murder trial",
+    "assault trial",
+    "manslaughter trial",
+    "trafficking trial",
+    "assault case",
+    "rape case",
+    "abuse case",
+    "murder case",
+    "grooming case",
+    "in the news",
+    "on the news",
+    "made the news",
+    "in the papers",
+    "in the paper",
+    "on the front page",
+    "front page",
+    "headlines",
+    "went viral",
+    "inquest",
+    "sexual assault case",
 ];

@@ -3,9 +3,10 @@
 //! ("rota gaps are unsafe nationally"), reflection on how the writer felt, and praise are
 //! left alone. Naming the person (a title and surname, or a workplace term the user has
 //! entered) raises the finding to high.
-use super::{Context, Hit, Rule, RuleInfo};
+use super::{context, hostile_phrase, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::allegations::REPORTED;
+use crate::rulebook::tone::THREATS;
 use crate::rulebook::workplace::{
     CONSTRUCTIVE, INSULTS, REPORTED_OR_VICTIM, SELF_OR_NEGATED, TARGETS,
 };
@@ -39,7 +40,10 @@ static INFO: RuleInfo = RuleInfo {
     ],
 };
 
-static INSULT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INSULTS));
+/// Insults, then threats: a threat is a workplace attack when it is aimed at a colleague.
+static INSULT_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| INSULTS.iter().chain(THREATS).copied().collect());
+static INSULT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(INSULT_WORDS.iter()));
 static TARGET: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(TARGETS));
 static SOFT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONSTRUCTIVE));
 static REPORTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REPORTED));
@@ -47,7 +51,7 @@ static NOT_THEIRS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REPORTED_OR
 static SELF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SELF_OR_NEGATED));
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     regex_cased(
-        r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sister|Sr|Matron|Nurse)\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|@[A-Za-z0-9_]{2,}",
+        r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sister|Sr|Matron|Nurse)\.? (?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|['‘\x22“][A-Za-z])|@[A-Za-z0-9_]{2,}",
     )
 });
 
@@ -65,6 +69,83 @@ const ACCUSATIONS: &[&str] = &[
 
 /// Pronouns only count as a target when a work target is elsewhere in the post.
 const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her"];
+
+/// Targets that are also places: "on the ward", "in A&E" say where, not whom.
+const PLACE_TARGETS: &[&str] = &[
+    "ward",
+    "the ward",
+    "this ward",
+    "our ward",
+    "a&e",
+    "ed",
+    "department",
+    "the department",
+    "our department",
+    "the practice",
+    "our practice",
+    "reception",
+];
+
+/// Prepositions that make a place target a location ("hopeless at cannulas on the ward").
+const LOCATIVE: &[&str] = &[
+    "on", "in", "at", "to", "from", "onto", "into", "off", "around", "across", "near", "round",
+];
+
+/// Verbs that report someone else's words: "said my summary was 'a disgrace'".
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "called",
+    "calls",
+    "told",
+    "tells",
+    "wrote",
+    "described",
+];
+
+/// `target` (found at `at` in `scope`) names a place the writer was in, not people.
+fn locative(scope: &str, at: usize, target: &str) -> bool {
+    if !PLACE_TARGETS.contains(&target) {
+        return false;
+    }
+    let mut before = scope[..at].trim_end();
+    for det in ["the", "our", "my", "this", "their"] {
+        if let Some(rest) = before.strip_suffix(det) {
+            if rest.is_empty() || rest.ends_with(' ') {
+                before = rest.trim_end();
+                break;
+            }
+        }
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    LOCATIVE.contains(&last)
+}
+
+/// A constructive word in the sentence that is not negated ("never say thank you" is not
+/// gratitude).
+fn constructive(sentence: &str) -> bool {
+    SOFT.find_in(sentence, 0).any(|(r, _)| {
+        let mut start = r.start.saturating_sub(16);
+        while !sentence.is_char_boundary(start) {
+            start -= 1;
+        }
+        !context::has_negation(&sentence[start..r.start])
+    })
+}
+
+/// The insult is quoted from someone else's words: a quote mark right before it and a
+/// reporting verb earlier in the sentence.
+fn quoted_report(doc: &Document, span: &std::ops::Range<usize>) -> bool {
+    let before = &doc.lower[..span.start];
+    let quoted = before.ends_with(['\'', '"', '\u{2018}', '\u{201c}']);
+    quoted && {
+        let lead = context::sentence_before(doc, span.start, 80);
+        SAID.iter().any(|w| context::has_word(lead, w))
+    }
+}
 
 impl Rule for ColleagueAttack {
     fn info(&self) -> &'static RuleInfo {
@@ -105,8 +186,41 @@ impl Rule for ColleagueAttack {
             if NOT_THEIRS.contains_in(lead) || victims {
                 continue;
             }
+            let word = INSULT_WORDS[index];
+            if index >= INSULTS.len() {
+                // A threat: only when aimed at a colleague, named or addressed by role (not
+                // "my team", on whose behalf it is made), and not advice ("watch your back
+                // when lifting").
+                let addressed = TARGET.find_in(sentence, 0).any(|(r, i)| {
+                    !PRONOUNS.contains(&TARGETS[i])
+                        && !["my ", "our ", "about "]
+                            .iter()
+                            .any(|w| sentence[..r.start].ends_with(w))
+                });
+                if !(named || addressed)
+                    || hostile_phrase::benign_after(doc, &span)
+                    || context::teaching_frame(doc, &span)
+                {
+                    continue;
+                }
+                out.push(Hit::new(
+                    &INFO,
+                    span,
+                    if named { Severity::High } else { Severity::Medium },
+                    "Threatening a colleague in public is harassment; raise the problem through the right channel.",
+                ));
+                return;
+            }
+            if quoted_report(doc, &span) {
+                continue;
+            }
             let mut targets = TARGET.find_in(scope, 0).map(|(r, i)| (r, TARGETS[i]));
-            let target = targets.any(|(_, t)| {
+            // A place is a target when someone named is there ("Dr Harris is a liar and
+            // everyone at the practice knows it"), not when it only says where the writer was.
+            let target = targets.any(|(r, t)| {
+                if !named && locative(scope, r.start, t) {
+                    return false;
+                }
                 !PRONOUNS.contains(&t) || {
                     *work_in_post.get_or_insert_with(|| {
                         TARGET
@@ -117,7 +231,7 @@ impl Rule for ColleagueAttack {
             });
             // Accusations ("liar", "fraud") are workplace disputes only about colleagues or
             // the employer; about anyone else they are the defamation rule's concern.
-            let accusation = ACCUSATIONS.contains(&INSULTS[index]);
+            let accusation = ACCUSATIONS.contains(&word);
             if accusation && REPORTS.contains_in(sentence) {
                 continue;
             }
@@ -126,7 +240,7 @@ impl Rule for ColleagueAttack {
             }
             // "I felt useless", "not lazy", "never rude": about the writer or negated.
             let before = doc.window(&(span.start..span.start), 20, 0);
-            if SELF.contains_in(before) || (SOFT.contains_in(sentence) && !named) {
+            if SELF.contains_in(before) || (!named && constructive(sentence)) {
                 continue;
             }
             let severity = if named {

@@ -34,6 +34,8 @@ const FICTION: u32 = 1 << 12;
 const WORKPLACE: u32 = 1 << 13;
 /// Something that identifies on its own: a hint of fame, an age over 89.
 const FAME: u32 = 1 << 14;
+/// The case is in court or in the news.
+const NEWS: u32 = 1 << 15;
 
 const WHO: u32 = PERSON | AGE | SEX | ROLE;
 const WHEN: u32 = TIME | TIME_WEAK | CUE;
@@ -47,7 +49,7 @@ struct Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let lists: [(&[&str], u32); 17] = [
+    let lists: [(&[&str], u32); 18] = [
         (words::TIME_STRONG, TIME | CUE),
         (words::TIME_WEAK, TIME_WEAK | CUE),
         (words::CUES, CUE),
@@ -65,6 +67,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         (&["a patient", "the patient"], PERSON),
         (&["children's", "kids'"], 0),
         (celebrity::FAME, FAME),
+        (words::NEWS, NEWS),
     ];
     let mut merged: BTreeMap<String, u32> = BTreeMap::new();
     for (list, kind) in lists {
@@ -94,6 +97,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
             | ,\ ?\d{1,2}\ ?,
             | \([1-9]\d\)
         )
+        | (?P<said>\b(?:he|she)(?:\ was|\ is|'s|\x{2019}s)\ (?P<said_n>\d{1,2})\b)
         | (?P<short>\b[1-9]\d?[mf]\b)
         | (?P<time>
             \b\d{1,2}(?::\d{2})?\ ?(?:am|pm)\b
@@ -250,6 +254,7 @@ pub enum Detail {
     Time,
     TimeWeak,
     Event,
+    News,
 }
 
 impl Detail {
@@ -261,6 +266,7 @@ impl Detail {
             Detail::Place | Detail::Unit => "place",
             Detail::Time | Detail::TimeWeak => "time",
             Detail::Event => "event",
+            Detail::News => "public case",
         }
     }
 }
@@ -309,6 +315,9 @@ impl Encounter {
         if self.has(Detail::Event) {
             s += 2;
         }
+        if self.has(Detail::News) {
+            s += 2;
+        }
         s
     }
 
@@ -318,6 +327,7 @@ impl Encounter {
             || self.has(Detail::Role)
             || self.has(Detail::Place)
             || self.has(Detail::Event)
+            || self.has(Detail::News)
     }
 
     /// "age + role + time", in a fixed order.
@@ -329,6 +339,7 @@ impl Encounter {
             Detail::Place,
             Detail::Time,
             Detail::Event,
+            Detail::News,
         ];
         let mut names: Vec<&str> = Vec::new();
         for d in order {
@@ -421,9 +432,21 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
                 span: m.range(),
                 kinds,
             });
+        } else if let Some(m) = caps.name("said") {
+            // "she was 13", "he's 17": an age unless a unit follows ("she was 30 weeks").
+            if !unit_follows(&doc.lower[m.end()..]) {
+                let n = caps.name("said_n").map_or(m.range(), |n| n.range());
+                out.push(Mark {
+                    span: m.start()..n.end,
+                    kinds: AGE,
+                });
+            }
         } else if let Some(m) = caps.name("short") {
-            // "23F", "45M" in clinical shorthand: only with a capital letter.
-            if doc.text.as_bytes()[m.end() - 1].is_ascii_uppercase() {
+            // "23F", "45M" in clinical shorthand: with a capital letter, or lower case right
+            // after "pt"/"patient" ("pt 34f").
+            if doc.text.as_bytes()[m.end() - 1].is_ascii_uppercase()
+                || after_patient_word(&doc.lower[..m.start()])
+            {
                 out.push(Mark {
                     span: m.range(),
                     kinds: AGE | SEX,
@@ -525,6 +548,7 @@ fn collect(doc: &Document, marks: &[Mark], sentence: &Range<usize>, enc: &mut En
             (TIME, Detail::Time),
             (TIME_WEAK, Detail::TimeWeak),
             (EVENT, Detail::Event),
+            (NEWS, Detail::News),
         ];
         for (bit, detail) in table {
             if m.kinds & bit != 0 {
@@ -565,6 +589,42 @@ fn collect(doc: &Document, marks: &[Mark], sentence: &Range<usize>, enc: &mut En
     if enc.replaceable.is_none() {
         enc.replaceable = replaceable(doc, marks);
     }
+}
+
+/// Units that make "she was 13" a measure, not an age ("she was 30 weeks", "he's 2 hours").
+const UNITS_AFTER: &[&str] = &[
+    "week", "wk", "day", "hour", "hr", "min", "minute", "sec", "second", "month", "kg", "lb",
+    "stone", "st", "cm", "mm", "ml", "mg", "unit", "point", "time", "x", "am", "pm", "ft", "feet",
+    "mile", "th", "nd", "rd", "percent",
+];
+
+/// `rest` (lower case, right after a number) starts with a unit, ignoring spaces.
+fn unit_follows(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(' ');
+    if let Some(after) = rest.strip_prefix(['.', ',']) {
+        return after.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if rest.starts_with(['%', '/', ':', '-']) {
+        return true;
+    }
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    UNITS_AFTER.contains(&word) || UNITS_AFTER.contains(&singular)
+}
+
+/// The lower-cased text before a number ends with "pt" or "patient" (then spaces, ':' or ',').
+fn after_patient_word(before: &str) -> bool {
+    let b = before.trim_end_matches([' ', ':', ',']);
+    ["pt", "patient"].iter().any(|w| {
+        b.ends_with(w)
+            && b[..b.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// A capitalised word that is one of the scorer's own words ("Farmer", "Teacher").
