@@ -52,6 +52,9 @@ pub const TIME_STRONG: &[&str] = &[
     "earlier tonight",
     "yday",
     "this arvo",
+    "2day",
+    "this mornin",
+    "this am",
 ];
 
 /// Encounter cues with a vaguer time: half a quasi-identifier.
@@ -168,6 +171,9 @@ pub const CUES: &[&str] = &[
     "sat with a",
     "admitted with",
     "came through",
+    "lost a",
+    "lost an",
+    "just lost",
 ];
 
 /// Age words that need no number: a child, a teenager, a newborn.
