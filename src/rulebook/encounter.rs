@@ -55,6 +55,11 @@ pub const TIME_STRONG: &[&str] = &[
     "2day",
     "this mornin",
     "this am",
+    "results day",
+    "exam results day",
+    "gcse results day",
+    "a-level results day",
+    "a level results day",
 ];
 
 /// Encounter cues with a vaguer time: half a quasi-identifier.
@@ -624,6 +629,15 @@ pub const EVENTS: &[&str] = &[
     "abuse case",
     "murder case",
     "sexual assault case",
+    "the match",
+    "at the match",
+    "derby match",
+    "rugby match",
+    "football match",
+    "cup final",
+    "concert",
+    "gig",
+    "tournament",
 ];
 
 /// Words that make a person the subject without being a quasi-identifier.
@@ -723,6 +737,13 @@ pub const GENERIC: &[&str] = &[
     "every weekend",
     "at weekends",
     "on weekends",
+    "until proven otherwise",
+    "foamed",
+    "foamped",
+    "meded",
+    "differential",
+    "red flag",
+    "red flags",
 ];
 
 /// Fiction and broadcast: a case on television is nobody's patient.

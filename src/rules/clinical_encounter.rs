@@ -26,6 +26,7 @@ static INFO: RuleInfo = RuleInfo {
         "I treated the girl at the centre of the grooming trial, she was 13",
         "Tonight we lost a 24 y/o soldier after a training accident on Salisbury Plain",
         "Just came off shift. Lost a 40yo dad of two at the gym on the high st",
+        "Just intubated a 16yo who took 40 of his mum's tablets after exam results day",
     ],
     passes: &[
         "A patient once taught me to always ask about carers",
@@ -41,6 +42,7 @@ static INFO: RuleInfo = RuleInfo {
         "Drunk tank pilot in the city centre cut ED attendances on Friday nights",
         "woman driver, took 10 mins to park at the hospital this morning",
         "Had a lovely chat with a patient about our clinical trial today",
+        "A 2-year-old with a barking cough at 3am is croup until proven otherwise. #FOAMped",
     ],
 };
 

@@ -33,6 +33,7 @@ static INFO: RuleInfo = RuleInfo {
         "the surgeons here think they're gods. arrogant, rude, and they never say thank you",
         "Radiology are a nightmare to deal with",
         "Shout out to the night co-ordinator who told me to get on with it. Thanks for nothing",
+        "Locum consultant this week was a disaster, went home at 5",
     ],
     passes: &[
         "To whoever left that review calling our nurses lazy - shame on you",
@@ -49,6 +50,7 @@ static INFO: RuleInfo = RuleInfo {
         "Awful night on the ward, three arrests before midnight",
         "I'll make sure you regret complaining about my team",
         "When a senior is rude to you on shift, here's how to escalate it safely",
+        "Resus was a disaster tonight but the team were incredible",
     ],
 };
 

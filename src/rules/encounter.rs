@@ -95,8 +95,10 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
                 (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b
             | \b(?:girl|boy|woman|man|lady|lad|mum|dad|male|female|gent|mother|father)\ (?:of\ |aged\ )?\d{1,2}\b
             | ,\ ?\d{1,2}\ ?,
+            | [-\x{2013}]\ \d{1,2}\ ?,
             | \([1-9]\d\)
         )
+        | (?P<od>\btook\ (?:\d{1,3}|all|a\ handful)\ (?:of\ |paracetamol|tablets|pills|co-codamol|sertraline))
         | (?P<said>\b(?:he|she)(?:\ was|\ is|'s|\x{2019}s)\ (?P<said_n>\d{1,2})\b)
         | (?P<short>\b[1-9]\d?[mf]\b)
         | (?P<time>
@@ -452,6 +454,12 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
                     kinds: AGE | SEX,
                 });
             }
+        } else if let Some(m) = caps.name("od") {
+            // "took 40 of his mum's tablets": an overdose, told without the word.
+            out.push(Mark {
+                span: m.range(),
+                kinds: EVENT,
+            });
         } else if let Some(m) = caps.name("time") {
             if m.as_str() != "24/7" {
                 out.push(Mark {
