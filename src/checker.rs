@@ -30,7 +30,7 @@ impl Checker {
             .into_iter()
             .filter(|r| !config.disabled_rules.iter().any(|id| id == r.info().id))
             .collect();
-        let workplace = Lexicon::new(config.workplace_terms.iter().map(|t| t.trim()));
+        let workplace = Lexicon::local(config.workplace_terms.iter().map(|t| t.trim()));
         let ignored = config
             .ignored_hashes
             .iter()

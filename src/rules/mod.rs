@@ -169,7 +169,7 @@ pub(crate) mod testing {
     ) -> Vec<(String, Severity, Category)> {
         let doc = Document::new(text);
         // A user's workplace terms, as set in the options page; rules' examples may use them.
-        let workplace = Lexicon::new(TEST_WORKPLACE);
+        let workplace = Lexicon::local(TEST_WORKPLACE);
         let ctx = Context {
             media_attached,
             workplace: &workplace,

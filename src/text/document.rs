@@ -1,3 +1,4 @@
+use super::lexicon::{index_document, IndexGuard};
 use std::ops::Range;
 
 /// The text being checked, with what rules need precomputed once per check.
@@ -8,14 +9,20 @@ pub struct Document<'t> {
     pub lower: String,
     /// Sentence spans in order, covering every non-blank part of the text.
     sentences: Vec<Range<usize>>,
+    /// Every phrase list's matches in `lower`, found in one pass (see `text::lexicon`); live
+    /// for as long as the document.
+    _index: Option<IndexGuard>,
 }
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
+        let lower = text.to_ascii_lowercase();
+        let index = index_document(&lower);
         Document {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             sentences: split_sentences(text),
+            _index: index,
         }
     }
 

@@ -1,38 +1,69 @@
+//! Phrase lists, found case-insensitively as whole words.
+//!
+//! Rules hold about 130 phrase lists and ask each of them many questions per check ("is there
+//! a patient word in this sentence, in this window"). Scanning the text once per list and per
+//! question cost most of a check, so the lists share one index:
+//!
+//! - every list made with [`Lexicon::new`] registers its phrases in one process-wide
+//!   registry, compiled into a single automaton;
+//! - [`Document::new`] runs that automaton once over the lower-cased text and keeps, for
+//!   each list, its whole-word matches in order ([`DocumentIndex`]);
+//! - a question about any slice of that lower-cased text is then a binary search in the
+//!   list's matches. A question about other text (or from a list registered after the
+//!   automaton was compiled) uses the list's own automaton, as before.
+//!
+//! Word boundaries are judged in the whole document: a window that starts or ends inside a
+//! word does not make a whole word of its piece.
 use super::{boundary_after, boundary_before, Document};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock};
 
-/// A list of phrases found case-insensitively, whole words only, longest match first. One
-/// automaton pass over the text whatever the list's length, which keeps rules with long
-/// word lists within the speed budget.
+/// A list of phrases found case-insensitively, whole words only, longest match first.
 pub struct Lexicon {
-    automaton: AhoCorasick,
-    len: usize,
+    phrases: Vec<String>,
+    /// Position in the shared registry; `None` for per-user lists ([`Lexicon::local`]).
+    id: Option<usize>,
+    /// The list's own automaton, for text outside the current documents; built on first use.
+    own: OnceLock<AhoCorasick>,
 }
 
 impl Lexicon {
+    /// A phrase list that shares the document index. For the rulebook's fixed lists, which
+    /// live for the whole process.
     pub fn new<I, P>(phrases: I) -> Lexicon
     where
         I: IntoIterator<Item = P>,
         P: AsRef<str>,
     {
-        let phrases: Vec<String> = phrases
-            .into_iter()
-            .map(|p| p.as_ref().to_ascii_lowercase())
-            .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
-            .expect("phrase list builds");
+        let mut lexicon = Lexicon::local(phrases);
+        lexicon.id = Some(registry().register(&lexicon.phrases));
+        lexicon
+    }
+
+    /// A phrase list of its own, outside the shared index: for lists that change with the
+    /// user's settings (workplace terms), which would otherwise pile up in the registry.
+    pub fn local<I, P>(phrases: I) -> Lexicon
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<str>,
+    {
         Lexicon {
-            automaton,
-            len: phrases.len(),
+            phrases: phrases
+                .into_iter()
+                .map(|p| p.as_ref().to_ascii_lowercase())
+                .collect(),
+            id: None,
+            own: OnceLock::new(),
         }
     }
 
+    /// No phrase to find (an empty list, or only empty phrases).
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.phrases.iter().all(String::is_empty)
     }
 
     /// Whole-word matches in the document: (byte span, index of the phrase in the list).
@@ -43,36 +74,340 @@ impl Lexicon {
         self.find_in(&doc.lower, 0)
     }
 
-    /// Whole-word matches in `haystack`, with spans shifted by `offset`.
-    ///
-    /// Leftmost-longest search would skip a whole word that starts inside a longer rejected
-    /// match ("bed" after "embed" in "embedx bed"), so after a rejected match the search
-    /// restarts one byte later.
-    pub fn find_in<'a>(
-        &'a self,
-        haystack: &'a str,
-        offset: usize,
-    ) -> impl Iterator<Item = (Range<usize>, usize)> + 'a {
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            while at <= haystack.len() {
-                let m = self
-                    .automaton
-                    .find(aho_corasick::Input::new(haystack).range(at..))?;
-                if boundary_before(haystack, m.start()) && boundary_after(haystack, m.end()) {
-                    at = m.end().max(m.start() + 1);
-                    return Some((m.start() + offset..m.end() + offset, m.pattern().as_usize()));
-                }
-                at = m.start() + 1;
-            }
-            None
-        })
+    /// Whole-word matches in `haystack`, leftmost first and longest at one start, not
+    /// overlapping, with spans shifted by `offset` (spans are relative to `haystack`).
+    pub fn find_in<'a>(&'a self, haystack: &'a str, offset: usize) -> Matches<'a> {
+        match self.id.and_then(|id| indexed_matches(id, haystack)) {
+            Some(indexed) => Matches::Indexed { indexed, offset },
+            None => Matches::Own {
+                lexicon: self,
+                haystack,
+                offset,
+                at: 0,
+            },
+        }
     }
 
     /// True when any phrase occurs as whole words in `haystack`.
     pub fn contains_in(&self, haystack: &str) -> bool {
         self.find_in(haystack, 0).next().is_some()
     }
+
+    fn own(&self) -> &AhoCorasick {
+        self.own.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.phrases)
+                .expect("phrase list builds")
+        })
+    }
+}
+
+/// The matches of [`Lexicon::find_in`].
+pub enum Matches<'a> {
+    /// From the document index.
+    Indexed { indexed: Candidates, offset: usize },
+    /// From the list's own automaton. Leftmost-longest search would skip a whole word that
+    /// starts inside a longer rejected match ("bed" after "embed" in "embedx bed"), so after
+    /// a rejected match the search restarts one byte later.
+    Own {
+        lexicon: &'a Lexicon,
+        haystack: &'a str,
+        offset: usize,
+        at: usize,
+    },
+}
+
+impl Iterator for Matches<'_> {
+    type Item = (Range<usize>, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Matches::Indexed { indexed, offset } => indexed.next_match(*offset),
+            Matches::Own {
+                lexicon,
+                haystack,
+                offset,
+                at,
+            } => {
+                while *at <= haystack.len() {
+                    let input = aho_corasick::Input::new(*haystack).range(*at..);
+                    let m = lexicon.own().find(input)?;
+                    if m.start() < m.end()
+                        && boundary_before(haystack, m.start())
+                        && boundary_after(haystack, m.end())
+                    {
+                        *at = m.end();
+                        return Some((
+                            m.start() + *offset..m.end() + *offset,
+                            m.pattern().as_usize(),
+                        ));
+                    }
+                    *at = m.start() + 1;
+                }
+                None
+            }
+        }
+    }
+}
+
+/// One whole-word match of one list's phrase in a document.
+#[derive(Clone, Copy)]
+struct IndexedMatch {
+    start: u32,
+    end: u32,
+    /// Index of the phrase in its list.
+    phrase: u32,
+}
+
+/// Every registered phrase, as one automaton. Each distinct phrase is one pattern; a pattern
+/// stands for every (list, index) that holds the phrase.
+struct Combined {
+    automaton: AhoCorasick,
+    /// For pattern `p`: `owners[owner_start[p]..owner_start[p + 1]]`, as (list id, index).
+    owner_start: Vec<u32>,
+    owners: Vec<(u32, u32)>,
+    /// Lists registered when this was compiled: ids below this are covered.
+    lists: usize,
+}
+
+#[derive(Default)]
+struct Registry {
+    /// Distinct phrases in registration order, and who holds each.
+    patterns: Vec<String>,
+    holders: Vec<Vec<(u32, u32)>>,
+    position: HashMap<String, usize>,
+    lists: usize,
+    compiled: Option<Arc<Combined>>,
+}
+
+struct SharedRegistry(Mutex<Registry>);
+
+fn registry() -> &'static SharedRegistry {
+    static REGISTRY: OnceLock<SharedRegistry> = OnceLock::new();
+    REGISTRY.get_or_init(|| SharedRegistry(Mutex::new(Registry::default())))
+}
+
+impl SharedRegistry {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Registry> {
+        // A panic elsewhere while holding the lock leaves the registry whole (every update
+        // below is complete before it can panic), so a poisoned lock is still usable.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn register(&self, phrases: &[String]) -> usize {
+        let mut r = self.lock();
+        let id = r.lists;
+        r.lists += 1;
+        for (index, phrase) in phrases.iter().enumerate() {
+            if phrase.is_empty() {
+                continue;
+            }
+            let p = match r.position.get(phrase) {
+                Some(&p) => p,
+                None => {
+                    let p = r.patterns.len();
+                    r.patterns.push(phrase.clone());
+                    r.holders.push(Vec::new());
+                    r.position.insert(phrase.clone(), p);
+                    p
+                }
+            };
+            // A phrase listed twice in one list answers to its first index.
+            if !r.holders[p].iter().any(|&(list, _)| list as usize == id) {
+                r.holders[p].push((id as u32, index as u32));
+            }
+        }
+        id
+    }
+
+    /// The automaton for every list registered so far, compiled again when lists were added
+    /// since the last time (a rule's lists register on its first check).
+    fn current(&self) -> Option<Arc<Combined>> {
+        let mut r = self.lock();
+        if r.lists == 0 {
+            return None;
+        }
+        if r.compiled.as_ref().is_some_and(|c| c.lists == r.lists) {
+            return r.compiled.clone();
+        }
+        // Documents are lower-cased ASCII already, so the automaton can be case-sensitive.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&r.patterns)
+            .expect("registered phrases build");
+        let mut owner_start = Vec::with_capacity(r.holders.len() + 1);
+        let mut owners = Vec::new();
+        for h in &r.holders {
+            owner_start.push(owners.len() as u32);
+            owners.extend_from_slice(h);
+        }
+        owner_start.push(owners.len() as u32);
+        let compiled = Arc::new(Combined {
+            automaton,
+            owner_start,
+            owners,
+            lists: r.lists,
+        });
+        r.compiled = Some(compiled.clone());
+        Some(compiled)
+    }
+}
+
+/// The shared lists' whole-word matches in one document's lower-cased text, made once by
+/// [`Document::new`] and consulted by every [`Lexicon`] question about that text.
+pub struct DocumentIndex {
+    /// Address and length of the document's lower-cased text.
+    base: usize,
+    len: usize,
+    lists: usize,
+    /// Matches of list `l`: `matches[list_start[l]..list_start[l + 1]]`, by start, longest
+    /// first at one start.
+    list_start: Vec<u32>,
+    matches: Vec<IndexedMatch>,
+}
+
+thread_local! {
+    /// Indexes of the documents alive on this thread (usually one: the text being checked).
+    static LIVE: RefCell<Vec<Rc<DocumentIndex>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Registers the index of `lower` for this thread until the returned guard is dropped.
+pub(super) fn index_document(lower: &str) -> Option<IndexGuard> {
+    let combined = registry().current()?;
+    if lower.is_empty() {
+        return None;
+    }
+    let bytes = lower.as_bytes();
+    let mut counts = vec![0u32; combined.lists + 1];
+    let mut found: Vec<(u32, IndexedMatch)> = Vec::new();
+    for m in combined.automaton.find_overlapping_iter(lower) {
+        let (start, end) = (m.start(), m.end());
+        let whole = (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
+            && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric());
+        if !whole {
+            continue;
+        }
+        let p = m.pattern().as_usize();
+        let owners = &combined.owners
+            [combined.owner_start[p] as usize..combined.owner_start[p + 1] as usize];
+        for &(list, phrase) in owners {
+            counts[list as usize] += 1;
+            let m = IndexedMatch {
+                start: start as u32,
+                end: end as u32,
+                phrase,
+            };
+            found.push((list, m));
+        }
+    }
+    // Bucket by list (counting sort), then order each list's matches by start, longest first.
+    let mut list_start = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    for c in &counts {
+        list_start.push(total);
+        total += c;
+    }
+    list_start.push(total);
+    let mut fill = list_start.clone();
+    let empty = IndexedMatch {
+        start: 0,
+        end: 0,
+        phrase: 0,
+    };
+    let mut matches = vec![empty; total as usize];
+    for (list, m) in found {
+        let slot = &mut fill[list as usize];
+        matches[*slot as usize] = m;
+        *slot += 1;
+    }
+    for l in 0..combined.lists {
+        let range = list_start[l] as usize..list_start[l + 1] as usize;
+        matches[range].sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+    let index = Rc::new(DocumentIndex {
+        base: lower.as_ptr() as usize,
+        len: lower.len(),
+        lists: combined.lists,
+        list_start,
+        matches,
+    });
+    LIVE.with(|live| live.borrow_mut().push(index.clone()));
+    Some(IndexGuard(index))
+}
+
+/// Keeps a document's index live on this thread; dropping it (with the document) removes it.
+pub struct IndexGuard(Rc<DocumentIndex>);
+
+impl Drop for IndexGuard {
+    fn drop(&mut self) {
+        // try_with: during thread teardown the list may already be gone.
+        let _ = LIVE.try_with(|live| live.borrow_mut().retain(|i| !Rc::ptr_eq(i, &self.0)));
+    }
+}
+
+/// One list's indexed matches that start inside a haystack, and the haystack's bounds in
+/// the document's text.
+pub struct Candidates {
+    index: Rc<DocumentIndex>,
+    /// Next position in `index.matches`, and the end of the candidates there.
+    pos: usize,
+    end: usize,
+    from: usize,
+    to: usize,
+    /// Matches may not start before this (the end of the last one returned).
+    next_free: usize,
+}
+
+impl Candidates {
+    fn next_match(&mut self, offset: usize) -> Option<(Range<usize>, usize)> {
+        while self.pos < self.end {
+            let m = self.index.matches[self.pos];
+            self.pos += 1;
+            let (start, end) = (m.start as usize, m.end as usize);
+            if start < self.next_free || end > self.to {
+                continue;
+            }
+            self.next_free = end;
+            let shift = |b: usize| b - self.from + offset;
+            return Some((shift(start)..shift(end), m.phrase as usize));
+        }
+        None
+    }
+}
+
+/// When `haystack` is a slice of a live document's lower-cased text and that document's
+/// index covers list `id`: the list's matches starting inside the slice.
+fn indexed_matches(id: usize, haystack: &str) -> Option<Candidates> {
+    let at = haystack.as_ptr() as usize;
+    LIVE.with(|live| {
+        let live = live.borrow();
+        let index = live
+            .iter()
+            .rev()
+            .find(|i| at >= i.base && at + haystack.len() <= i.base + i.len)?;
+        if id >= index.lists {
+            return None;
+        }
+        let from = at - index.base;
+        let to = from + haystack.len();
+        let (lo, hi) = (
+            index.list_start[id] as usize,
+            index.list_start[id + 1] as usize,
+        );
+        let all = &index.matches[lo..hi];
+        let first = all.partition_point(|m| (m.start as usize) < from);
+        let last = first + all[first..].partition_point(|m| (m.start as usize) < to);
+        Some(Candidates {
+            index: index.clone(),
+            pos: lo + first,
+            end: lo + last,
+            from,
+            to,
+            next_free: from,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -110,5 +445,54 @@ mod tests {
             found(&["frequent", "frequent flyer"], "frequent flyer"),
             vec!["frequent flyer"]
         );
+    }
+
+    #[test]
+    fn a_longer_phrase_that_is_not_a_whole_word_leaves_the_shorter_one() {
+        assert_eq!(found(&["care", "care home"], "care homes"), vec!["care"]);
+    }
+
+    /// The index and the list's own automaton answer the same for slices and whole text.
+    #[test]
+    fn indexed_and_own_search_agree() {
+        let lex = Lexicon::new(["bay", "bay 4", "nurse", "night shift", "a&e"]);
+        let text = "Night shift in A&E: the nurse in bay 4, baying; bays. Nurse!";
+        let doc = Document::new(text);
+        let own = |h: &str, off: usize| {
+            let m = Matches::Own {
+                lexicon: &lex,
+                haystack: h,
+                offset: off,
+                at: 0,
+            };
+            m.collect::<Vec<_>>()
+        };
+        let indexed = |h: &str, off: usize| lex.find_in(h, off).collect::<Vec<_>>();
+        assert_eq!(own(&doc.lower, 0), indexed(&doc.lower, 0));
+        assert_eq!(indexed(&doc.lower, 0).len(), 5);
+        for (a, b) in [(0, 11), (20, 38), (24, 60), (40, 60)] {
+            let slice = &doc.lower[a..b];
+            assert_eq!(own(slice, 7), indexed(slice, 7), "{slice:?}");
+        }
+        // A copy of the text is not the document: the list's own automaton answers.
+        let copy = doc.lower.clone();
+        assert_eq!(indexed(&copy, 0), own(&doc.lower, 0));
+    }
+
+    #[test]
+    fn a_window_cutting_a_word_does_not_make_a_word() {
+        let lex = Lexicon::new(["ward"]);
+        let doc = Document::new("the wardrobe");
+        assert!(!lex.contains_in(&doc.lower[4..8]));
+        assert!(lex.contains_in("ward"));
+    }
+
+    #[test]
+    fn local_lists_are_not_registered() {
+        let lex = Lexicon::local(["St Elsewhere"]);
+        assert!(lex.id.is_none());
+        let doc = Document::new("Admitted to St Elsewhere today");
+        assert_eq!(lex.find_iter(&doc).count(), 1);
+        assert!(Lexicon::local(Vec::<String>::new()).is_empty());
     }
 }
