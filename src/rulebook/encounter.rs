@@ -85,6 +85,12 @@ pub const TIME_WEAK: &[&str] = &[
     "on shift",
     "this shift",
     "my shift",
+    "spent the morning",
+    "spent the afternoon",
+    "spent the evening",
+    "spent the night",
+    "spent my shift",
+    "spent the day",
 ];
 
 /// Encounter cues that name no time: someone specific was seen.
@@ -371,6 +377,18 @@ pub const ROLES: &[&str] = &[
     "school nurse",
     "nun",
     "monk",
+    "headmistress",
+    "headmaster",
+    "retired",
+    "lecturer",
+    "professor",
+    "nanny",
+    "childminder",
+    "dinner lady",
+    "lollipop lady",
+    "shopkeeper",
+    "tradie",
+    "tradesman",
 ];
 
 /// Named or nameable places, written as common nouns: a full quasi-identifier in an
@@ -638,6 +656,19 @@ pub const EVENTS: &[&str] = &[
     "concert",
     "gig",
     "tournament",
+    "fell through",
+    "fell into",
+    "fell out of",
+    "fell off a",
+    "head-on",
+    "head on collision",
+    "non-accidental",
+    "nai",
+    "rip current",
+    "caught in a rip",
+    "pulled from the sea",
+    "pulled from the water",
+    "bucking bronco",
 ];
 
 /// Words that make a person the subject without being a quasi-identifier.
@@ -852,6 +883,12 @@ pub const NOT_PATIENT: &[&str] = &[
     "career fair",
     "open day",
     "graduation",
+    "volunteer",
+    "volunteering",
+    "= me",
+    "literally me",
+    "that's me",
+    "me after",
 ];
 
 /// The case is public: in court or in the news. Saying you treated "the girl in the grooming

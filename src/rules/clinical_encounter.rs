@@ -27,6 +27,7 @@ static INFO: RuleInfo = RuleInfo {
         "Tonight we lost a 24 y/o soldier after a training accident on Salisbury Plain",
         "Just came off shift. Lost a 40yo dad of two at the gym on the high st",
         "Just intubated a 16yo who took 40 of his mum's tablets after exam results day",
+        "Spent the morning with an 11yo boy who fell through a greenhouse roof",
     ],
     passes: &[
         "A patient once taught me to always ask about carers",
@@ -43,6 +44,8 @@ static INFO: RuleInfo = RuleInfo {
         "woman driver, took 10 mins to park at the hospital this morning",
         "Had a lovely chat with a patient about our clinical trial today",
         "A 2-year-old with a barking cough at 3am is croup until proven otherwise. #FOAMped",
+        "Toddler in a supermarket trolley = me after nights 😂",
+        "Had a lovely chat with a 92-year-old volunteer at the hospital cafe today",
     ],
 };
 

@@ -34,6 +34,8 @@ static INFO: RuleInfo = RuleInfo {
         "Radiology are a nightmare to deal with",
         "Shout out to the night co-ordinator who told me to get on with it. Thanks for nothing",
         "Locum consultant this week was a disaster, went home at 5",
+        "Our practice nurse is lovely with patients and absolutely horrible to the rest of us",
+        "the charge nurse on nights is a dictator, no breaks unless you grovel",
     ],
     passes: &[
         "To whoever left that review calling our nurses lazy - shame on you",
@@ -51,6 +53,7 @@ static INFO: RuleInfo = RuleInfo {
         "I'll make sure you regret complaining about my team",
         "When a senior is rude to you on shift, here's how to escalate it safely",
         "Resus was a disaster tonight but the team were incredible",
+        "It's not the reg's fault the bleep system is awful, it's the trust's IT",
     ],
 };
 
@@ -201,11 +204,41 @@ const COPULAS: &[&str] = &[
     "also",
 ];
 
+/// Who an evaluative word is aimed at when it is followed by "to": "horrible to us".
+const AIMED_AT: &[&str] = &[
+    "me",
+    "us",
+    "the rest of us",
+    "staff",
+    "everyone",
+    "juniors",
+    "nurses",
+    "students",
+    "anyone",
+    "the nurses",
+    "the juniors",
+    "the students",
+    "the team",
+    "new starters",
+];
+
 /// A weak insult in `sentence` tied to a person at work: right before the target ("an awful
 /// manager", "horrible new matron") or after it with a linking verb and few words between
 /// ("our manager is honestly awful"). Places ("the ward was a nightmare") do not count.
 fn linked(sentence: &str, insult: &Range<usize>) -> bool {
+    // "horrible to the rest of us", "awful to juniors": aimed at people by its own words, so
+    // a colleague anywhere before it in the sentence is the one meant.
+    let aimed = sentence[insult.end..]
+        .strip_prefix(" to ")
+        .is_some_and(|rest| {
+            AIMED_AT
+                .iter()
+                .any(|w| rest.starts_with(w) && context::has_word(rest, w))
+        });
     TARGET.find_in(sentence, 0).any(|(r, i)| {
+        if aimed && r.end <= insult.start && !PLACE_TARGETS.contains(&TARGETS[i]) {
+            return true;
+        }
         if PLACE_TARGETS.contains(&TARGETS[i]) {
             return false;
         }
