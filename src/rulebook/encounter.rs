@@ -921,3 +921,8 @@ pub const NEWS: &[&str] = &[
     "inquest",
     "sexual assault case",
 ];
+
+/// Followed by a bare number, an age: "she was 13", "he's 17".
+pub const SAID_AGE: &[&str] = &[
+    "she was", "he was", "she is", "he is", "she's", "he's", "she’s", "he’s",
+];

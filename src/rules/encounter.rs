@@ -36,6 +36,10 @@ const WORKPLACE: u32 = 1 << 13;
 const FAME: u32 = 1 << 14;
 /// The case is in court or in the news.
 const NEWS: u32 = 1 << 15;
+/// "she was", "he's": an age when a bare number follows ("she was 13").
+const SAID: u32 = 1 << 16;
+/// "took": an overdose when a number of tablets follows ("took 40 of his mum's tablets").
+const TOOK: u32 = 1 << 17;
 
 const WHO: u32 = PERSON | AGE | SEX | ROLE;
 const WHEN: u32 = TIME | TIME_WEAK | CUE;
@@ -49,7 +53,7 @@ struct Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let lists: [(&[&str], u32); 18] = [
+    let lists: [(&[&str], u32); 20] = [
         (words::TIME_STRONG, TIME | CUE),
         (words::TIME_WEAK, TIME_WEAK | CUE),
         (words::CUES, CUE),
@@ -68,6 +72,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         (&["children's", "kids'"], 0),
         (celebrity::FAME, FAME),
         (words::NEWS, NEWS),
+        (words::SAID_AGE, PERSON | SAID),
+        (&["took"], TOOK),
     ];
     let mut merged: BTreeMap<String, u32> = BTreeMap::new();
     for (list, kind) in lists {
@@ -95,11 +101,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
                 (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b
             | \b(?:girl|boy|woman|man|lady|lad|mum|dad|male|female|gent|mother|father)\ (?:of\ |aged\ )?\d{1,2}\b
             | ,\ ?\d{1,2}\ ?,
-            | [-\x{2013}]\ \d{1,2}\ ?,
             | \([1-9]\d\)
         )
-        | (?P<od>\btook\ (?:\d{1,3}|all|a\ handful)\ (?:of\ |paracetamol|tablets|pills|co-codamol|sertraline))
-        | (?P<said>\b(?:he|she)(?:\ was|\ is|'s|\x{2019}s)\ (?P<said_n>\d{1,2})\b)
         | (?P<short>\b[1-9]\d?[mf]\b)
         | (?P<time>
             \b\d{1,2}(?::\d{2})?\ ?(?:am|pm)\b
@@ -400,8 +403,36 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
                 continue;
             }
         }
+        if kinds & SAID != 0 {
+            kinds &= !SAID;
+            if let Some(end) = said_age(&doc.lower[span.end..]) {
+                out.push(Mark {
+                    span: span.start..span.end + end,
+                    kinds: AGE,
+                });
+            }
+        }
+        if kinds & TOOK != 0 {
+            kinds &= !TOOK;
+            if let Some(end) = took_tablets(&doc.lower[span.end..]) {
+                out.push(Mark {
+                    span: span.start..span.end + end,
+                    kinds: EVENT,
+                });
+            }
+        }
         if kinds != 0 {
             out.push(Mark { span, kinds });
+        }
+    }
+    // "in - 21, broken jaw": an age between a dash and a comma.
+    let dashes = doc.lower.match_indices('-');
+    for (at, dash) in dashes.chain(doc.lower.match_indices('\u{2013}')) {
+        if let Some(end) = dash_age(&doc.lower[at + dash.len()..]) {
+            out.push(Mark {
+                span: at..at + dash.len() + end,
+                kinds: AGE,
+            });
         }
     }
     for caps in NUMERIC.captures_iter(&doc.lower) {
@@ -434,15 +465,6 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
                 span: m.range(),
                 kinds,
             });
-        } else if let Some(m) = caps.name("said") {
-            // "she was 13", "he's 17": an age unless a unit follows ("she was 30 weeks").
-            if !unit_follows(&doc.lower[m.end()..]) {
-                let n = caps.name("said_n").map_or(m.range(), |n| n.range());
-                out.push(Mark {
-                    span: m.start()..n.end,
-                    kinds: AGE,
-                });
-            }
         } else if let Some(m) = caps.name("short") {
             // "23F", "45M" in clinical shorthand: with a capital letter, or lower case right
             // after "pt"/"patient" ("pt 34f").
@@ -454,12 +476,6 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
                     kinds: AGE | SEX,
                 });
             }
-        } else if let Some(m) = caps.name("od") {
-            // "took 40 of his mum's tablets": an overdose, told without the word.
-            out.push(Mark {
-                span: m.range(),
-                kinds: EVENT,
-            });
         } else if let Some(m) = caps.name("time") {
             if m.as_str() != "24/7" {
                 out.push(Mark {
@@ -621,6 +637,67 @@ fn unit_follows(rest: &str) -> bool {
         .unwrap_or("");
     let singular = word.strip_suffix('s').unwrap_or(word);
     UNITS_AFTER.contains(&word) || UNITS_AFTER.contains(&singular)
+}
+
+/// The length of " 13" after "she was" when it is an age: one or two digits, then no digit
+/// and no unit ("she was 30 weeks").
+fn said_age(rest: &str) -> Option<usize> {
+    let digits = rest.strip_prefix(' ')?;
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) || unit_follows(&digits[n..]) {
+        return None;
+    }
+    let after = digits[n..].chars().next();
+    if after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(1 + n)
+}
+
+/// The length of " 40 of" / " 30 tablets" after "took": a number of tablets taken.
+fn took_tablets(rest: &str) -> Option<usize> {
+    let rest_trim = rest.strip_prefix(' ')?;
+    let n = if let Some(r) = rest_trim.strip_prefix("a handful") {
+        rest_trim.len() - r.len()
+    } else if let Some(r) = rest_trim.strip_prefix("all") {
+        rest_trim.len() - r.len()
+    } else {
+        let d = rest_trim.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&d) {
+            return None;
+        }
+        d
+    };
+    let next = rest_trim[n..].strip_prefix(' ')?;
+    [
+        "of ",
+        "paracetamol",
+        "tablets",
+        "pills",
+        "co-codamol",
+        "sertraline",
+    ]
+    .iter()
+    .find(|w| next.starts_with(*w))
+    .map(|w| 1 + n + 1 + w.len())
+}
+
+/// The length of " 21," after a dash: a bare age set off by a dash and a comma.
+fn dash_age(rest: &str) -> Option<usize> {
+    let digits = rest.strip_prefix(' ')?;
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let tail = &digits[n..];
+    let comma = if tail.starts_with(',') {
+        1
+    } else if tail.starts_with(" ,") {
+        2
+    } else {
+        return None;
+    };
+    Some(1 + n + comma)
 }
 
 /// The lower-cased text before a number ends with "pt" or "patient" (then spaces, ':' or ',').
