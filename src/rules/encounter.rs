@@ -4,11 +4,13 @@
 //! has a cue ("last night", "came in", "my patient") and a person (an age, a role, "she",
 //! "pt"), and no sign that it is general teaching, fiction, or about the poster's family or
 //! colleagues. The details attached to that person in the sentence (and the next one, when it
-//! goes on about the same person) are then counted: age, role, sex, place, time and a
-//! distinctive condition or event.
+//! goes on about the same person) are then counted: age, role, sex, place, time, a
+//! distinctive condition or event, and a case already in court or in the news.
 //!
-//! Cost: one phrase-list pass and one regex pass over the whole text; two small cased regexes
-//! run only on the few sentences that are encounters.
+//! Cost: one phrase-list pass, one regex pass and a search for dashes over the whole text
+//! ("she was 13" and "took 40 tablets" are read after their phrase-list words, not by more
+//! regex alternatives); two small cased regexes run only on the few sentences that are
+//! encounters.
 use super::Context;
 use crate::rulebook::{celebrity, encounter as words};
 use crate::text::{regex, regex_cased, Document, Lexicon};
