@@ -185,6 +185,10 @@ pub const CUES: &[&str] = &[
     "lost a",
     "lost an",
     "just lost",
+    "delivering",
+    "deliver twins",
+    "deliver triplets",
+    "deliver a baby",
 ];
 
 /// Age words that need no number: a child, a teenager, a newborn.
@@ -669,6 +673,12 @@ pub const EVENTS: &[&str] = &[
     "pulled from the sea",
     "pulled from the water",
     "bucking bronco",
+    "a whole pack",
+    "a whole packet",
+    "ate a whole",
+    "swallowed a whole",
+    "deliver twins",
+    "deliver triplets",
 ];
 
 /// Words that make a person the subject without being a quasi-identifier.
@@ -809,6 +819,14 @@ pub const NEUTRAL: &[&str] = &[
     "trial of",
     "free trial",
     "trial run",
+    "congrats to the family",
+    "congratulations to the family",
+    "congrats to mum",
+    "congratulations to mum",
+    "congrats to the parents",
+    "congratulations to the parents",
+    "congrats to mum and dad",
+    "congratulations to mum and dad",
 ];
 
 /// The subject is the poster, their family, or colleagues: not a patient.
@@ -889,6 +907,14 @@ pub const NOT_PATIENT: &[&str] = &[
     "literally me",
     "that's me",
     "me after",
+    "my toddler",
+    "our toddler",
+    "your toddler",
+    "your baby",
+    "your kids",
+    "your child",
+    "your son",
+    "your daughter",
 ];
 
 /// The case is public: in court or in the news. Saying you treated "the girl in the grooming

@@ -359,6 +359,17 @@ pub const INSULTS: &[&str] = &[
     "doing you a huge favour",
     "doing us a massive favour",
     "doing us a huge favour",
+    "zero people skills",
+    "no people skills",
+    "made me cry",
+    "made us cry",
+    "shocking behaviour",
+    "appalling behaviour",
+    "unacceptable behaviour",
+    "disgusting behaviour",
+    "shocking behavior",
+    "appalling behavior",
+    "unacceptable behavior",
 ];
 
 /// People and bodies at work an insult can be aimed at.
@@ -398,6 +409,9 @@ pub const REPORTED_OR_VICTIM: &[&str] = &[
     "head-butted",
     "grabbed",
     "groped",
+    "towards",
+    "toward",
+    "against",
 ];
 
 pub const TARGETS: &[&str] = &[

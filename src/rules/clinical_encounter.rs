@@ -28,6 +28,8 @@ static INFO: RuleInfo = RuleInfo {
         "Just came off shift. Lost a 40yo dad of two at the gym on the high st",
         "Just intubated a 16yo who took 40 of his mum's tablets after exam results day",
         "Spent the morning with an 11yo boy who fell through a greenhouse roof",
+        "just looked after a 6yo who ate a whole pack of his grandad's tablets",
+        "Not every day you deliver twins for a 44 year old IVF mum, congrats to the family!",
     ],
     passes: &[
         "A patient once taught me to always ask about carers",
@@ -46,6 +48,7 @@ static INFO: RuleInfo = RuleInfo {
         "A 2-year-old with a barking cough at 3am is croup until proven otherwise. #FOAMped",
         "Toddler in a supermarket trolley = me after nights 😂",
         "Had a lovely chat with a 92-year-old volunteer at the hospital cafe today",
+        "When you finish nights and your toddler wakes up at 5am 😩 send coffee",
     ],
 };
 

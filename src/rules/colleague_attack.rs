@@ -36,6 +36,7 @@ static INFO: RuleInfo = RuleInfo {
         "Locum consultant this week was a disaster, went home at 5",
         "Our practice nurse is lovely with patients and absolutely horrible to the rest of us",
         "the charge nurse on nights is a dictator, no breaks unless you grovel",
+        "the on-call consultant is 'uncontactable' again. Shocking behaviour.",
     ],
     passes: &[
         "To whoever left that review calling our nurses lazy - shame on you",
@@ -54,6 +55,7 @@ static INFO: RuleInfo = RuleInfo {
         "When a senior is rude to you on shift, here's how to escalate it safely",
         "Resus was a disaster tonight but the team were incredible",
         "It's not the reg's fault the bleep system is awful, it's the trust's IT",
+        "Don't let anyone tell you nurses are lazy. 13 hours, no break, still smiling.",
     ],
 };
 
@@ -276,6 +278,9 @@ const CLAIMED: &[&str] = &[
     "says",
     "said",
     "saying",
+    "tell",
+    "tells",
+    "telling",
     "claim",
     "claims",
     "claimed",
