@@ -1,6 +1,7 @@
 // A small round button beside each compose box (outside the editor, near its bottom-right
 // corner): the number of findings, coloured by the worst severity. Clicking it lists them.
-import { countBySeverity, SEVERITY_COLORS, worstSeverity } from "./labels";
+import { SEVERITIES } from "../shared/types";
+import { countBySeverity, SEVERITY_COLORS } from "./labels";
 import type { LiveSession } from "./registry";
 import type { SuggestionCard } from "./card";
 import { createHost, el, uiParentFor } from "./ui-host";
@@ -17,6 +18,8 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 interface BadgeView {
   host: HTMLElement;
   button: HTMLButtonElement;
+  /** What the button shows now (count, colour, label): the DOM is only written when it changes. */
+  shown: string;
 }
 
 export class Badges {
@@ -44,23 +47,34 @@ export class Badges {
       // Keep the caret in the editor when the badge is pressed with the mouse.
       button.addEventListener("mousedown", (e) => e.preventDefault());
       root.append(button);
-      view = { host, button };
+      view = { host, button, shown: "" };
       this.views.set(session, view);
       this.resizeObserver.observe(session.editor);
       this.ensureTimer();
     }
-    const worst = worstSeverity(findings)!;
     const counts = countBySeverity(findings);
-    view.button.textContent = String(findings.length);
-    view.button.style.background = SEVERITY_COLORS[worst];
-    view.button.dataset.severity = worst;
-    view.button.setAttribute(
-      "aria-label",
-      `SafePost: ${findings.length} to review (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low)`,
-    );
+    const worst = SEVERITIES.find((s) => counts[s] > 0)!;
+    const label = `SafePost: ${findings.length} to review (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low)`;
+    if (view.shown !== `${worst}|${label}`) {
+      view.shown = `${worst}|${label}`;
+      view.button.textContent = String(findings.length);
+      view.button.style.background = SEVERITY_COLORS[worst];
+      view.button.dataset.severity = worst;
+      view.button.setAttribute("aria-label", label);
+    }
     const parent = uiParentFor(session.editor);
-    if (view.host.parentNode !== parent) parent.append(view.host);
-    this.position(session, view);
+    // Placed in the next frame when it is (re)inserted; after that the editor's size changes
+    // (ResizeObserver), scrolling, resizing and the timer move it. Measuring the editor here,
+    // on every keystroke (or right after a paste), would force a layout of the whole editor in
+    // the middle of the editor's own update; in a frame callback it is the frame's own layout.
+    if (view.host.parentNode !== parent) {
+      view.host.style.display = "none";
+      parent.append(view.host);
+      const placed = view;
+      requestAnimationFrame(() => {
+        if (this.views.get(session) === placed) this.position(session, placed);
+      });
+    }
   }
 
   remove(session: LiveSession): void {

@@ -4,6 +4,7 @@
 import { Checker, initCore, phraseHash as corePhraseHash } from "../shared/core";
 import type { CheckRequest, CheckResponse, PhraseHashRequest, PhraseHashResponse } from "../shared/messages";
 import type { CheckOptions, CoreConfig, Finding } from "../shared/types";
+import { mark } from "./trace";
 
 export type CheckerPath = "page" | "worker";
 
@@ -17,18 +18,31 @@ export interface CheckerClient {
 }
 
 const WASM_PATH = "wasm/safepost_bg.wasm";
+/** The smallest valid WebAssembly module: magic number and version. */
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 /**
- * Longest text checked synchronously in the page: more than any of the sites accepts
- * (Facebook: 63,206 characters). A longer text (a 1 MB paste) would block the page for
- * seconds in one task, so it goes to the service worker instead, off the page's main thread.
+ * Longest text ever checked synchronously in the page. Checking costs time in proportion to
+ * the text's length: a long text would block the page in one long task, so it goes to the
+ * service worker instead, off the page's main thread (same core, same results; the answer
+ * arrives a little later, and the session paints it only if the text is still the same).
  */
 export const PAGE_CHECK_LIMIT = 65_536;
+/** Texts up to this length are always checked in the page (X: 280, LinkedIn: 3,000 max). */
+export const PAGE_CHECK_ALWAYS = 4_000;
+/**
+ * Between the two, a text is checked in the page only if the check is predicted to take at
+ * most this long (from the measured cost per character of earlier checks in this page), so a
+ * paste of a long post never makes SafePost hold the page for longer than a fraction of a frame.
+ */
+export const PAGE_CHECK_BUDGET_MS = 8;
 
 class PageChecker implements CheckerClient {
   readonly path = "page";
   private checker: Checker | null = null;
   private readonly large = new WorkerChecker();
+  /** Measured milliseconds per UTF-16 unit of a page check (moving average); a cautious start. */
+  private msPerUnit = 0.002;
 
   setConfig(config: CoreConfig): void {
     const next = new Checker(config);
@@ -38,9 +52,16 @@ class PageChecker implements CheckerClient {
   }
 
   check(text: string, options: CheckOptions): Finding[] | Promise<Finding[]> {
-    if (text.length > PAGE_CHECK_LIMIT) return this.large.check(text, options);
+    const n = text.length;
+    if (n > PAGE_CHECK_LIMIT || (n > PAGE_CHECK_ALWAYS && n * this.msPerUnit > PAGE_CHECK_BUDGET_MS)) {
+      return this.large.check(text, options);
+    }
     if (!this.checker) return [];
-    return normaliseFindings(this.checker.check(text, options));
+    const start = performance.now();
+    const raw = this.checker.check(text, options);
+    // Learn the cost per character from checks long enough for the fixed cost not to dominate.
+    if (n >= 1_000) this.msPerUnit = 0.75 * this.msPerUnit + 0.25 * ((performance.now() - start) / n);
+    return normaliseFindings(raw);
   }
 
   async phraseHash(salt: string, phrase: string): Promise<string> {
@@ -73,10 +94,19 @@ class WorkerChecker implements CheckerClient {
   }
 }
 
-/** serde may hand back Maps for objects; the rest of the extension wants plain objects. */
+/**
+ * serde may hand back Maps for objects; the rest of the extension wants plain objects. The
+ * core's serializer is JSON-compatible (plain objects), and so are the worker's answers: then
+ * the array is used as it is, without copying every finding on every keystroke.
+ */
 function normaliseFindings(raw: unknown): Finding[] {
   if (!Array.isArray(raw)) return [];
+  if (!raw.some((f) => f instanceof Map || hasMapGuidance(f))) return raw as Finding[];
   return raw.map((f) => toPlain(f) as Finding);
+}
+function hasMapGuidance(f: unknown): boolean {
+  const g = (f as { guidance?: unknown } | null)?.guidance;
+  return Array.isArray(g) && g.some((x) => x instanceof Map);
 }
 function toPlain(value: unknown): unknown {
   if (value instanceof Map) return Object.fromEntries(Array.from(value, ([k, v]) => [k, toPlain(v)]));
@@ -91,11 +121,19 @@ function toPlain(value: unknown): unknown {
 export async function createCheckerClient(): Promise<CheckerClient> {
   let client: CheckerClient;
   try {
+    // Compiling is what the page's CSP forbids; a CompileError here means "use the worker".
+    // Ask with the smallest valid module first (compiled synchronously: 8 bytes, no task hop),
+    // so that a page that forbids it (LinkedIn) does not wait for the core to be read for nothing.
+    new WebAssembly.Module(EMPTY_MODULE);
+    mark("wasm-allowed");
     const response = await fetch(chrome.runtime.getURL(WASM_PATH));
     if (!response.ok) throw new Error(`fetch ${WASM_PATH}: ${response.status}`);
-    // Compiling is what the page's CSP forbids; a CompileError here means "use the worker".
-    const module = await WebAssembly.compile(await response.arrayBuffer());
+    const bytes = await response.arrayBuffer();
+    mark("wasm-fetched");
+    const module = await WebAssembly.compile(bytes);
+    mark("wasm-compiled");
     await initCore({ module_or_path: module });
+    mark("wasm-instantiated");
     client = new PageChecker();
   } catch (error) {
     console.info("SafePost: WebAssembly is not available in this page; checking in the background.", String(error));

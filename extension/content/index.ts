@@ -18,6 +18,7 @@ import { CriticalAnnouncer, installCardTriggers, SuggestionCard } from "./card";
 import { createCheckerClient } from "./checker-client";
 import { installGuard } from "./guard";
 import { createHighlighter } from "./highlighter";
+import { mark } from "./trace";
 import { countBySeverity } from "./labels";
 import { LiveRegistry } from "./registry";
 import type { LiveSession } from "./registry";
@@ -49,8 +50,12 @@ async function main(): Promise<void> {
   if (!adapters.length) return;
   const site: SiteId = adapters[0].site;
 
+  mark("start");
+  // The core's compilation and the settings' reads overlap: both are waits, not work.
+  const clientReady = createCheckerClient();
   let [settings, ignored] = await Promise.all([loadSettings(), loadIgnored()]);
-  const client = await createCheckerClient();
+  const client = await clientReady;
+  mark("core-ready");
   let configVersion = 0;
   const applyConfig = () => {
     try {

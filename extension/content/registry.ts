@@ -7,6 +7,7 @@ import type { CheckerClient } from "./checker-client";
 import type { Highlighter } from "./highlighter";
 import type { EditorSession, SessionRegistry } from "./session";
 import type { SiteAdapter, TextSnapshot } from "./sites/adapter";
+import { span } from "./trace";
 
 /** What sessions need from the content script around them. */
 export interface SessionHost {
@@ -21,6 +22,24 @@ export interface SessionHost {
 
 const ignoreKey = (f: Pick<Finding, "rule" | "text">) => `${f.rule}\u0000${f.text}`;
 
+/**
+ * A mutation batch this large is a bulk change (a paste, a drop, the editor re-rendering a long
+ * post), not a keystroke (1-4 records in every supported editor): its check runs in a task of
+ * its own instead of a microtask at the end of the editor's task, so SafePost's share never
+ * lengthens the editor's own (already long) task.
+ */
+const BULK_RECORDS = 24;
+
+/** Runs `fn` in a task of its own, as soon as possible (before the next frame, normally). */
+function postTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(0);
+}
+
 export class LiveSession implements EditorSession {
   private snapshot: TextSnapshot | null = null;
   private checkedText: string | null = null;
@@ -30,6 +49,10 @@ export class LiveSession implements EditorSession {
   private readonly ignoredOnce = new Set<string>();
   private frame = 0;
   private microtaskQueued = false;
+  private taskQueued = false;
+  /** Bumped on every DOM change inside the editor: a snapshot read at the same generation is current. */
+  private generation = 0;
+  private disposed = false;
   private checkedThisFrame = false;
   private inFlight = false;
   private rerunAfterFlight = false;
@@ -41,7 +64,15 @@ export class LiveSession implements EditorSession {
     private readonly host: SessionHost,
   ) {
     // Every edit, from typing, undo, paste or the framework's own re-render, mutates the DOM.
-    this.observer = new MutationObserver(() => this.schedule());
+    this.observer = new MutationObserver((records) => {
+      this.generation++;
+      const bulk = records.length >= BULK_RECORDS;
+      // The check of a bulk change runs in a later task, and a frame may be painted before it:
+      // take the old underlines down now rather than let the browser show them wherever the
+      // re-rendered nodes left their ranges. Findings and badge stay until the new check.
+      if (bulk) this.host.painter.clear(this.editor);
+      this.schedule(bulk);
+    });
     this.observer.observe(editor, { childList: true, characterData: true, subtree: true });
     this.schedule();
   }
@@ -64,9 +95,19 @@ export class LiveSession implements EditorSession {
    * Coalesces checks to one per animation frame. The first change in a frame is checked at
    * once (in a microtask, after the editor's own DOM update), so the underline is painted in
    * the same frame as the keystroke; further changes in that frame wait for the next one.
+   * A bulk change (see BULK_RECORDS) is checked in a task of its own instead.
    */
-  schedule(): void {
-    if (this.frame || this.microtaskQueued) return;
+  schedule(bulk = false): void {
+    if (this.frame || this.microtaskQueued || this.taskQueued) return;
+    if (bulk) {
+      this.taskQueued = true;
+      postTask(() => {
+        this.taskQueued = false;
+        this.markFrameBusy();
+        void this.run();
+      });
+      return;
+    }
     if (!this.checkedThisFrame) {
       this.microtaskQueued = true;
       queueMicrotask(() => {
@@ -103,14 +144,15 @@ export class LiveSession implements EditorSession {
   }
 
   private async run(force = false): Promise<void> {
-    if (!this.editor.isConnected) return;
+    if (this.disposed || !this.editor.isConnected) return;
     if (this.inFlight && !force) {
       this.rerunAfterFlight = true;
       return;
     }
-    const snapshot = this.adapter.readText(this.editor);
+    const generation = this.generation;
+    const snapshot = span("read", () => this.adapter.readText(this.editor));
     const options = this.options();
-    const key = `${this.host.configVersion()}|${options.mediaAttached ? 1 : 0}`;
+    const key = this.keyFor(options);
     if (snapshot.text === this.checkedText && key === this.checkedKey) {
       // Same text, but the editor may have re-rendered its nodes: rebuild the ranges only.
       this.snapshot = snapshot;
@@ -123,7 +165,7 @@ export class LiveSession implements EditorSession {
     }
     let result: Finding[] | Promise<Finding[]>;
     try {
-      result = this.host.client.check(snapshot.text, options);
+      result = span("check", () => this.host.client.check(snapshot.text, options));
     } catch (error) {
       console.warn("SafePost: check failed", error);
       return;
@@ -135,11 +177,25 @@ export class LiveSession implements EditorSession {
     this.inFlight = true;
     try {
       const findings = await result;
-      // Only paint if nothing changed while the worker was checking.
-      const now = this.adapter.readText(this.editor);
-      if (now.text === snapshot.text && key === `${this.host.configVersion()}|${this.options().mediaAttached ? 1 : 0}`) {
-        this.accept(now, key, findings);
-      } else this.rerunAfterFlight = true;
+      // Only paint if nothing changed while the worker was checking. Changes not yet reported
+      // to the observer count too (and are handled: taking them means scheduling here).
+      if (this.observer.takeRecords().length) {
+        this.generation++;
+        this.rerunAfterFlight = true;
+      }
+      if (this.disposed) {
+        this.rerunAfterFlight = false;
+      } else if (!this.editor.isConnected || key !== this.keyFor(this.options())) {
+        this.rerunAfterFlight = true;
+      } else if (this.generation === generation) {
+        // The DOM is untouched since the snapshot was read: its text and nodes are current.
+        this.accept(snapshot, key, findings);
+      } else {
+        // The editor's DOM changed (perhaps only re-rendered): paint only if the text is the same.
+        const now = span("read", () => this.adapter.readText(this.editor));
+        if (now.text === snapshot.text) this.accept(now, key, findings);
+        else this.rerunAfterFlight = true;
+      }
     } catch (error) {
       console.warn("SafePost: check failed", error);
     } finally {
@@ -149,6 +205,10 @@ export class LiveSession implements EditorSession {
         this.schedule();
       }
     }
+  }
+
+  private keyFor(options: CheckOptions): string {
+    return `${this.host.configVersion()}|${options.mediaAttached ? 1 : 0}`;
   }
 
   private accept(snapshot: TextSnapshot, key: string, findings: Finding[]): void {
@@ -166,15 +226,18 @@ export class LiveSession implements EditorSession {
   private paint(): void {
     this.visible = this.all.filter((f) => !this.ignoredOnce.has(ignoreKey(f)));
     const snapshot = this.snapshot;
-    const ranges = [];
-    if (snapshot) {
-      for (const f of this.visible) {
-        const range = snapshot.rangeFor(f.start, f.end);
-        if (range) ranges.push({ range, severity: f.severity });
+    const ranges = span("ranges", () => {
+      const out = [];
+      if (snapshot) {
+        for (const f of this.visible) {
+          const range = snapshot.rangeFor(f.start, f.end);
+          if (range) out.push({ range, severity: f.severity });
+        }
       }
-    }
-    this.host.painter.paint(this.editor, ranges);
-    this.host.onUpdate(this);
+      return out;
+    });
+    span("paint", () => this.host.painter.paint(this.editor, ranges));
+    span("update", () => this.host.onUpdate(this));
   }
 
   /** "Ignore once": hides this phrase for this rule until the page is reloaded. */
@@ -210,6 +273,7 @@ export class LiveSession implements EditorSession {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.observer.disconnect();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;

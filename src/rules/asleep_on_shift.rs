@@ -3,7 +3,7 @@
 //! before or after nights is not a confession, so the rule wants sleep during work.
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, Document};
+use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -31,7 +31,7 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static ASLEEP: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:slept|sleeping|asleep|napped|napping|kipped|kipping|dozed(?: off)?|dozing(?: off)?|nodded off|nodding off|passed out|crashed out|(?:had|have|having|grabbed) an? (?:\d+ ?(?:hour|hr|h|min)s? |quick |cheeky |sneaky |little |long )?(?:kip|nap|snooze|sleep))\b(?: [a-z0-9']+){0,2}? (?:through|during|on|in|for (?:most|half|all) of) (?:half |most |all |the whole |the rest )?(?:of )?(?:my |the |our |a )?(?:night shift|shift|nights|handover|ward round|bleep|bleeps|crash call|arrest call|on-?call|on call|drug round|meds round|obs round|obs|the ward|ward|linen cupboard|sluice|supply room|store ?room|clinic|theatre|list|duty|job|work)\b",
     )
 });

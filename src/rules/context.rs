@@ -122,15 +122,28 @@ pub fn has_price(haystack: &str) -> bool {
 
 /// The byte offset of the first price in `haystack`.
 pub fn price_at(haystack: &str) -> Option<usize> {
+    // Currency signs by their first byte: '$', and the lead bytes of '£' (C2 A3) and
+    // '€' (E2 82 AC); a byte scan, not a char-by-char search.
+    let bytes = haystack.as_bytes();
     let mut from = 0;
-    while let Some(p) = haystack[from..].find(['£', '$', '€']) {
+    while let Some(p) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'$' | 0xC2 | 0xE2))
+    {
         let at = from + p;
-        let sign_len = haystack[at..].chars().next().map_or(1, char::len_utf8);
-        let rest = haystack[at + sign_len..].trim_start();
-        if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            return Some(at);
+        let sign_len = match &bytes[at..] {
+            [b'$', ..] => 1,
+            [0xC2, 0xA3, ..] => 2,
+            [0xE2, 0x82, 0xAC, ..] => 3,
+            _ => 0,
+        };
+        if sign_len > 0 {
+            let rest = haystack[at + sign_len..].trim_start();
+            if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                return Some(at);
+            }
         }
-        from = at + sign_len;
+        from = at + sign_len.max(1);
     }
     None
 }

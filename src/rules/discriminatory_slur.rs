@@ -6,7 +6,7 @@ use super::context;
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::discrimination::{EQUITY_FRAME, SLURS, SLUR_ALLOW};
-use crate::text::obfuscation::{disguised_tokens, matches_word};
+use crate::text::obfuscation::matches_word;
 use crate::text::{Document, Lexicon};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -71,7 +71,7 @@ impl Rule for DiscriminatorySlur {
                 push(doc, out, span);
             }
         }
-        for d in disguised_tokens(&doc.lower) {
+        for d in doc.disguised() {
             if !d.form.bytes().any(|b| b.is_ascii_alphabetic()) || d.form.len() < 4 {
                 continue;
             }
@@ -85,7 +85,7 @@ impl Rule for DiscriminatorySlur {
                 .any(|w| w.len() >= 4 && matches_word(&d.form, d.wild, w))
                 && !allowed(doc, &d.span)
             {
-                push(doc, out, d.span);
+                push(doc, out, d.span.clone());
             }
         }
     }

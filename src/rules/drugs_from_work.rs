@@ -3,7 +3,7 @@
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::impairment::WORK_DRUGS;
-use crate::text::{regex, Document, Lexicon};
+use crate::text::{regex_lower, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -31,12 +31,12 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static TAKE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:nicked|nick|nicking|stole|steal|stealing|pinched|pinching|swiped|swiping|pocketed|pocketing|helped myself to|help myself to|helping myself to|took home|take home|taking home|took (?:some|a few|a couple of|a bit of|a box of|a strip of|an?) [a-z0-9 -]{0,20}home|half-inched|skimmed|skimming|borrowed|siphoned)\b",
     )
 });
 static SELF_USE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:cheeky|quick|sneaky|little|secret|crafty) (?:hit|puff|go|suck|blast|toke|drag|line|bump|dose|shot) (?:of|on) (?:the |some )?(?:entonox|gas and air|nitrous|laughing gas|ketamine|ket|sevo|sevoflurane|propofol|oramorph|morphine|fentanyl|midaz|midazolam)",
     )
 });

@@ -6,8 +6,8 @@
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::misinformation::{ClaimKind, AUTHORITY, CONSPIRACY, FALSE_CLAIMS, TRIGGERS};
-use crate::text::{regex, Document, Lexicon};
-use regex::Regex;
+use crate::text::{regex, regex_set, Document, Lexicon};
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 pub struct FalseHealthClaim;
@@ -44,6 +44,9 @@ static CLAIMS: LazyLock<Vec<(Regex, &'static str, ClaimKind)>> = LazyLock::new(|
         .map(|(p, what, kind)| (regex(p), *what, *kind))
         .collect()
 });
+/// All of `CLAIMS` at once: which claims occur in a sentence, in one pass.
+static ANY_CLAIM: LazyLock<RegexSet> =
+    LazyLock::new(|| regex_set(FALSE_CLAIMS.iter().map(|(p, _, _)| *p)));
 static AUTHORITY_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(AUTHORITY));
 static CONSPIRACY_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONSPIRACY));
 
@@ -82,7 +85,8 @@ impl Rule for FalseHealthClaim {
             if is_question(lower) {
                 continue;
             }
-            for (claim, what, kind) in CLAIMS.iter() {
+            for i in ANY_CLAIM.matches(lower).iter() {
+                let (claim, what, kind) = &CLAIMS[i];
                 let Some(m) = claim.find(lower) else { continue };
                 let at = sentence.start + m.start();
                 let end = sentence.start + m.end();

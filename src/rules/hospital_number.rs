@@ -2,7 +2,7 @@
 //! rule wants both an ID-like token and the word that labels it.
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, Document};
+use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -30,7 +30,7 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static LABELLED_ID: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:mrn|medical record (?:no|number|#)|hosp(?:ital)?\.? (?:no|number|num|#)|unit (?:no|number)|k-?number|patient id|case (?:no|number))\b\.?\s*[:#]?\s*#?([a-z]{0,3}\d{5,10}[a-z]?)\b",
     )
 });
@@ -41,7 +41,7 @@ impl Rule for HospitalNumber {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
-        for caps in LABELLED_ID.captures_iter(doc.text) {
+        for caps in LABELLED_ID.captures_iter(&doc.lower) {
             let id = caps.get(1).expect("group 1");
             out.push(
                 Hit::new(

@@ -4,7 +4,7 @@
 //! "hello my name is") stay clear.
 use super::{context::any_of, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, regex_cased, Document};
+use crate::text::{regex, regex_cased, regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -49,7 +49,7 @@ static BADGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static BADGE_MEDIA: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\bmy (?:new |first )?(?:nhs |staff |hospital |trust |work )?(?:id badge|id card|staff id|identity badge|staff card|smartcard|swipe card|access card)\b",
     )
 });

@@ -5,7 +5,7 @@
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::derogatory::PATIENT_FRAME;
-use crate::text::{regex, Document, Lexicon};
+use crate::text::{regex_lower, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,7 +34,7 @@ static INFO: RuleInfo = RuleInfo {
 
 static FRAME: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PATIENT_FRAME));
 static INSULT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:lazy|fat|fatass|lardy|stupid|thick|thick as mince|smelly|stinking|stinky|dirty|filthy|ungrateful|feral|disgusting|useless|whingeing|whinging|whining|moaning|pathetic|vile|horrible|idiotic|dumb|greedy|selfish|entitled|gross|minging|rank)(?:,? (?:fat|lazy|stupid|smelly|old|young|drunk|entitled|useless|ungrateful|little|great|big))? (?:patients?|pts?|relatives|rellies|families|family members|parents|mums|dads|punters|kids|teens|teenagers|old (?:man|woman|lady|biddy|biddies)|grannies|oldies|boomers|nursing home residents|residents|clients|service users)\b",
     )
 });

@@ -5,7 +5,7 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::profanity::{ABUSE, ALLOW_NEAR, CASED, MILD, STRONG};
-use crate::text::obfuscation::{disguised_tokens, matches_word};
+use crate::text::obfuscation::matches_word;
 use crate::text::{Document, Lexicon};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -102,7 +102,7 @@ impl Rule for Profanity {
                 out.push(Hit::new(&INFO, span, severity, why).suggest("[remove]"));
             }
         }
-        for d in disguised_tokens(&doc.lower) {
+        for d in doc.disguised() {
             let strong = STRONG
                 .iter()
                 .chain(CASED)
@@ -117,7 +117,7 @@ impl Rule for Profanity {
                 } else {
                     Severity::Low
                 };
-                out.push(Hit::new(&INFO, d.span, severity, WHY).suggest("[remove]"));
+                out.push(Hit::new(&INFO, d.span.clone(), severity, WHY).suggest("[remove]"));
             }
         }
     }

@@ -3,7 +3,7 @@
 //! The rule wants the regulator's name (or "PIN") next to the number.
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, Document};
+use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -31,7 +31,7 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:gmc(?: (?:no|number|num|ref|reference|reg|registration))?\.?(?: is)?:?#? ?(\d{7})|(?:nmc|pin)(?: (?:pin|no|number|is))?\.?(?: is)?:?#? ?(\d{2}[a-z]\d{4}[a-z])|hcpc(?: (?:no|number|reg|registration|is))?\.?(?: is)?:?#? ?([a-z]{2}\d{5,6}))\b",
     )
 });

@@ -5,7 +5,7 @@
 use super::{Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
 use crate::rulebook::promotion::{DISCLOSURES, OVERSTATED};
-use crate::text::{regex, regex_cased, Document, Lexicon};
+use crate::text::{regex_cased, regex_lower, Document, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -33,12 +33,12 @@ static INFO: RuleInfo = RuleInfo {
 };
 
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r#"\b(?:(?:use|with|enter|apply|using)\s+(?:my\s+|the\s+|our\s+|this\s+)?(?:discount\s+|promo\s+|voucher\s+|coupon\s+)?code|(?:discount|promo|voucher|coupon|my|affiliate)\s+code|code)\s*:?\s*["'\u{201c}]?([a-z0-9][a-z0-9_-]{2,19})\b|\b(?:use|enter|apply|using)\s+(?:my\s+|the\s+)?([a-z0-9][a-z0-9_-]{2,19})\s+(?:discount\s+|promo\s+)?code\b"#,
     )
 });
 static AFFILIATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:amzn\.to|amzn\.eu|rstyle\.me|liketk\.it|go\.magik\.ly|shopmy\.us|bit\.ly/[a-z0-9]+\?ref)\b|[?&](?:tag|ref|aff|affiliate|affid)=",
     )
 });
@@ -131,6 +131,15 @@ impl Rule for UndisclosedPromotion {
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         let mut hit = None;
+        // Money words anywhere in the post: asked once, and only when a code is found.
+        let discount = std::cell::OnceCell::new();
+        let discount = || {
+            *discount.get_or_init(|| {
+                DISCOUNT.iter().any(|w| doc.lower.contains(w))
+                    || crate::rules::context::has_word(&doc.lower, "off")
+            })
+        };
+        let endorse = std::cell::OnceCell::new();
         for caps in CODE.captures_iter(&doc.lower) {
             let Some(code) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
@@ -142,21 +151,19 @@ impl Rule for UndisclosedPromotion {
             let mixed = token.bytes().any(|b| b.is_ascii_digit())
                 && token.bytes().any(|b| b.is_ascii_alphabetic());
             let shouty = token.len() >= 4 && token.bytes().all(|b| !b.is_ascii_lowercase());
-            let money = DISCOUNT.iter().any(|w| doc.lower.contains(w))
-                || crate::rules::context::has_word(&doc.lower, "off")
-                || ENDORSE.iter().any(|w| doc.lower.contains(w));
+            let money = discount()
+                || *endorse.get_or_init(|| ENDORSE.iter().any(|w| doc.lower.contains(w)));
             if money && (mixed || shouty) || mixed && shouty {
                 hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                 break;
             }
         }
         if hit.is_none() {
-            let money = DISCOUNT.iter().any(|w| doc.lower.contains(w))
-                || crate::rules::context::has_word(&doc.lower, "off");
             for caps in BARE_CODE.captures_iter(doc.text) {
                 let token = caps.get(1).expect("group 1").as_str();
                 let lower = token.to_ascii_lowercase();
-                if money && !NOT_CODES.contains(&lower.as_str()) && !ACRONYMS.contains(&token) {
+                if discount() && !NOT_CODES.contains(&lower.as_str()) && !ACRONYMS.contains(&token)
+                {
                     hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                     break;
                 }

@@ -3,7 +3,7 @@
 //! issued.
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, Document};
+use crate::text::{regex, regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -32,9 +32,9 @@ static INFO: RuleInfo = RuleInfo {
 
 static PHONE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\b(?:call|ext|tel|phone|fax|ring|dial)\b"));
-static DASHED: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d{3})-(\d{2})-(\d{4})\b"));
+static DASHED: LazyLock<Regex> = LazyLock::new(|| regex_lower(r"\b(\d{3})-(\d{2})-(\d{4})\b"));
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:ssn|social security (?:no|number|#))\b\s*(?:is\s*)?[:#]?\s*(\d{3})[ -]?(\d{2})[ -]?(\d{4})\b",
     )
 });
@@ -49,8 +49,8 @@ impl Rule for UsSsn {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
-        let labelled = LABELLED.captures_iter(doc.text).map(|c| (c, true));
-        let dashed = DASHED.captures_iter(doc.text).map(|c| (c, false));
+        let labelled = LABELLED.captures_iter(&doc.lower).map(|c| (c, true));
+        let dashed = DASHED.captures_iter(&doc.lower).map(|c| (c, false));
         for (caps, is_labelled) in labelled.chain(dashed) {
             if !issuable(&caps[1], &caps[2], &caps[3]) {
                 continue;

@@ -1,4 +1,6 @@
 use super::lexicon::{index_document, IndexGuard};
+use super::obfuscation::{disguised_tokens, Disguised};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// The text being checked, with what rules need precomputed once per check.
@@ -12,6 +14,8 @@ pub struct Document<'t> {
     /// Every phrase list's matches in `lower`, found in one pass (see `text::lexicon`); live
     /// for as long as the document.
     _index: Option<IndexGuard>,
+    /// Words written to dodge filters, found on first use (see `text::obfuscation`).
+    disguised: OnceCell<Vec<Disguised>>,
 }
 
 impl<'t> Document<'t> {
@@ -23,11 +27,18 @@ impl<'t> Document<'t> {
             lower,
             sentences: split_sentences(text),
             _index: index,
+            disguised: OnceCell::new(),
         }
     }
 
     pub fn sentences(&self) -> &[Range<usize>] {
         &self.sentences
+    }
+
+    /// Tokens that look like words written to dodge filters ("f*ck", "sh1t"); several rules
+    /// compare them with their lists, so they are found once.
+    pub fn disguised(&self) -> &[Disguised] {
+        self.disguised.get_or_init(|| disguised_tokens(&self.lower))
     }
 
     /// The index of the sentence containing byte `at` (the nearest one before it in a gap).

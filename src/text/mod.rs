@@ -9,7 +9,7 @@ pub use document::Document;
 pub use lexicon::Lexicon;
 pub use offsets::utf16_offsets;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// Builds a rule's regex (case-insensitive). Perl classes are ASCII: `\b` is an ASCII word
 /// boundary, `\d` `\w` `\s` (and their negations) ASCII classes. Unicode word boundaries
@@ -25,6 +25,36 @@ pub fn regex(pattern: &str) -> Regex {
 /// postcodes, ALL-CAPS shouting).
 pub fn regex_cased(pattern: &str) -> Regex {
     build(pattern, false)
+}
+
+/// For patterns matched against [`Document::lower`] only: written in lower case, compiled
+/// case-sensitively. The text is lower-cased already, so this finds what [`regex`] would,
+/// but the regex engine can then skip ahead on the pattern's literal words (a
+/// case-insensitive literal has too many spellings to search for), which keeps rules that
+/// look for rare labels ("mrn", "amzn.to") from reading every byte.
+/// A pattern with a capital or non-ASCII letter would silently miss text, so it panics
+/// (every rule's tests compile its patterns).
+pub fn regex_lower(pattern: &str) -> Regex {
+    let mut escaped = false;
+    for c in pattern.chars() {
+        let letter = c.is_ascii_uppercase() || (c.is_alphabetic() && !c.is_ascii());
+        assert!(
+            escaped || !letter,
+            "regex_lower pattern {pattern:?} has the letter {c:?}: write it in ASCII lower case"
+        );
+        escaped = !escaped && c == '\\';
+    }
+    build(pattern, false)
+}
+
+/// Several [`regex`] patterns searched in one pass, to learn which of them occur: a gate
+/// before running only those (a rule with a dozen claim patterns per sentence).
+pub fn regex_set<'p>(patterns: impl IntoIterator<Item = &'p str>) -> RegexSet {
+    RegexSetBuilder::new(patterns.into_iter().map(ascii_perl_classes))
+        .case_insensitive(true)
+        .size_limit(1 << 24)
+        .build()
+        .unwrap_or_else(|e| panic!("rule pattern set does not compile: {e}"))
 }
 
 fn build(pattern: &str, case_insensitive: bool) -> Regex {
@@ -94,5 +124,25 @@ mod tests {
             regex(r"\bcafé").is_match("un CAFÉ noir"),
             "case folding stays Unicode"
         );
+    }
+
+    #[test]
+    fn lower_case_patterns_find_on_lowered_text_what_case_free_ones_find() {
+        let text = "MRN: K1234567, Amzn.To/xyz and \\d is not a digit";
+        let doc = Document::new(text);
+        for pattern in [r"\bmrn\b\s*:?\s*([a-z]\d{5,})", r"amzn\.to/\w+", r"\\d"] {
+            let spans =
+                |re: Regex, hay: &str| re.find_iter(hay).map(|m| m.range()).collect::<Vec<_>>();
+            assert_eq!(
+                spans(regex_lower(pattern), &doc.lower),
+                spans(regex(pattern), text)
+            );
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "ASCII lower case")]
+    fn lower_case_patterns_refuse_capitals() {
+        regex_lower(r"\bMRN\b");
     }
 }

@@ -28,8 +28,17 @@ pub fn disguised_tokens(lower: &str) -> Vec<Disguised> {
             continue;
         }
         let start = i;
+        // Most tokens are plain words: letters only, no letter three times in a row. Those
+        // are never disguised, so `normalise` only sees the rest.
+        let mut plain = true;
         while i < bytes.len() && token_byte(bytes[i]) {
+            let b = bytes[i];
+            plain &= b.is_ascii_lowercase()
+                && !(i >= start + 2 && b == bytes[i - 1] && b == bytes[i - 2]);
             i += 1;
+        }
+        if plain {
+            continue;
         }
         if let Some(d) = normalise(lower, start, i) {
             out.push(d);

@@ -1,12 +1,19 @@
 // SafePost in Debian's Chromium on the four compose-box fixtures (tests/e2e/harness.mjs):
-//   latency  keystroke -> underline painted, p50/p95 over 200 keystrokes at 280 and 3,000 chars
-//   paste    the longest task (PerformanceObserver 'longtask') when 63,206 chars are pasted
+//   latency  keystroke -> underline painted, p50/p95 over 200 keystrokes at 280 and 3,000 chars;
+//            also keystroke -> the editor's own text painted, the frames between the two, and
+//            SafePost's own work per keystroke (its User Timing spans, extension/content/trace.ts)
+//   paste    the longest task (PerformanceObserver 'longtask') when 63,206 chars are pasted, and
+//            SafePost's own work during it (total, and its longest stretch within one task)
 //   startup  editor appearing -> first check painted
 //   heap     JS heap after forced GC, before and after 10,000 keystrokes
-// Paste and heap are also measured without the extension, so that the editors' own share is
-// visible. Every probe runs in the page's main world; the content script only adds
-// <html data-safepost-first-check="<performance.now()>"> (registry.ts) for the startup probe.
-// Run alone: node tests/bench/browser.mjs   (after ./build.sh)
+// Latency, paste and heap are also measured without the extension, so that the editors' own
+// share is visible. Every probe runs in the page's main world; the content script only adds
+// <html data-safepost-first-check="<performance.now()>"> (registry.ts) for the startup probe,
+// and, because the bench sets <html data-safepost-trace>, `safepost:*` performance measures in
+// its own world, read through CDP (times and span names only).
+// Run alone: node tests/bench/browser.mjs [latency,paste,startup,heap]   (after ./build.sh)
+// SAFEPOST_BENCH_FIXTURES=x,linkedin limits the fixtures; SAFEPOST_BENCH_DIST=dir tests another
+// build of the extension (e.g. a copy of an older dist/) against the same probes.
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { SITES, launch, openFixture, typeInEditor, modelText, settle } from '../e2e/harness.mjs';
@@ -18,6 +25,10 @@ export const FIXTURES = [
   { name: 'LinkedIn classic (Quill)', url: SITES.linkedinClassic, appears: 'on click', opener: 'button.share-box-feed-entry__trigger' },
   { name: 'LinkedIn new (TipTap)', url: SITES.linkedinNew, appears: 'at load' },
 ];
+
+// SAFEPOST_BENCH_FIXTURES=x,linkedin: only the fixtures whose name contains one of the words.
+const ONLY_FIXTURES = (process.env.SAFEPOST_BENCH_FIXTURES || '').toLowerCase().split(',').filter(Boolean);
+const SELECTED = FIXTURES.filter((fx) => !ONLY_FIXTURES.length || ONLY_FIXTURES.some((w) => fx.name.toLowerCase().includes(w)));
 
 const KEYSTROKES = QUICK ? 40 : 200;
 const HEAP_KEYSTROKES = Number(process.env.SAFEPOST_BENCH_HEAP_KEYSTROKES) || (QUICK ? 1000 : 10000);
@@ -58,31 +69,106 @@ function watchLongTasks() {
 }
 
 /**
- * Installs the latency probe: the keydown's timestamp (capture phase, first listener) to the
- * end of the frame that first shows new SafePost highlight ranges (seen in requestAnimationFrame,
- * i.e. registered before that frame's style/paint; a MessageChannel task posted from there runs
- * after the frame is painted). Also counts repaints (frames with new ranges).
+ * Installs the latency probe. Two clocks start at the keydown's timestamp (capture phase, first
+ * listener; the event's timeStamp is when the browser received the input, so time spent queued
+ * behind other work counts):
+ * - underline (`samples`): to the end of the frame that first shows new SafePost highlight
+ *   ranges (seen in requestAnimationFrame, i.e. registered before that frame's style/paint; a
+ *   MessageChannel task posted from there runs once the frame's main-thread work, paint
+ *   included, is done);
+ * - text (`text`): to the end of the frame that first shows the editor's own DOM change (a
+ *   MutationObserver on the editor). With SafePost off this is the editor's own latency, the
+ *   floor for the underline; with it on, `lag` counts the frames between the two (0: the
+ *   underline was painted in the same frame as the text).
+ * Also counts repaints (frames with new ranges).
  */
 function installLatencyProbe() {
   const seen = new WeakSet();
-  const each = (fn) => { for (const [n, h] of CSS.highlights) if (String(n).startsWith('safepost')) for (const r of h) fn(r); };
+  const each = (fn) => { if (CSS.highlights) for (const [n, h] of CSS.highlights) if (String(n).startsWith('safepost')) for (const r of h) fn(r); };
   const mark = () => each((r) => seen.add(r));
   const fresh = () => { let f = false; each((r) => { if (!seen.has(r)) f = true; }); return f; };
-  const probe = (window.__benchProbe = { samples: [], t0: 0, repaints: 0 });
+  const probe = (window.__benchProbe = { samples: [], text: [], lag: [], t0: 0, textT0: 0, dirty: false, repaints: 0 });
   mark();
-  addEventListener('keydown', (e) => { mark(); probe.t0 = e.timeStamp; }, true);
+  const editor = window.__safepostFixture.editors()[0];
+  new MutationObserver(() => { if (probe.textT0) probe.dirty = true; })
+    .observe(editor, { childList: true, subtree: true, characterData: true });
+  addEventListener('keydown', (e) => { mark(); probe.t0 = probe.textT0 = e.timeStamp; probe.dirty = false; }, true);
   const channel = new MessageChannel();
   const queue = [];
-  channel.port1.onmessage = () => { const t0 = queue.shift(); if (t0) probe.samples.push(performance.now() - t0); };
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    for (const { list, t0 } of queue.splice(0)) probe[list].push(now - t0);
+  };
+  let frame = 0, textFrame = 0;
   const tick = () => {
+    frame++;
+    let post = false;
+    if (probe.textT0 && probe.dirty) {
+      queue.push({ list: 'text', t0: probe.textT0 });
+      probe.textT0 = 0;
+      textFrame = frame;
+      post = true;
+    }
     if (fresh()) {
       probe.repaints++;
       mark();
-      if (probe.t0) { queue.push(probe.t0); probe.t0 = 0; channel.port2.postMessage(0); }
+      if (probe.t0) {
+        queue.push({ list: 'samples', t0: probe.t0 });
+        probe.t0 = 0;
+        probe.lag.push(frame - textFrame);
+        post = true;
+      }
     }
+    if (post) channel.port2.postMessage(0);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+}
+
+/** A fixed pseudo-random sequence in [0, 1) (the same in every run, on and off). */
+function jitterSequence(seed = 12345) {
+  let x = seed;
+  return () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+}
+
+/** Init script (with SafePost only): asks the content script for its User Timing spans (trace.ts). */
+function enableSafePostTrace() {
+  // At document start the <html> element may not exist yet.
+  const set = () => document.documentElement && (document.documentElement.setAttribute('data-safepost-trace', ''), true);
+  if (!set()) new MutationObserver((_, o) => { if (set()) o.disconnect(); }).observe(document, { childList: true });
+}
+
+/**
+ * SafePost's own main-thread work since `since` (performance.now()), from its `safepost:*`
+ * measures: total per span name, and the longest stretch of back-to-back spans (gaps under
+ * 0.5 ms joined), which is the longest piece of work SafePost itself added to one task.
+ */
+async function safepostSpans(page, since = 0) {
+  // User Timing entries are per world: read them in the content script's isolated world.
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && String(c.origin).startsWith('chrome-extension://') && c.auxData?.isDefault !== true);
+  if (!world) { await cdp.detach(); return { byName: {}, total: 0, longest: 0, count: 0 }; }
+  const collect = (t) => {
+    const m = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('safepost:') && e.startTime >= t)
+      .sort((a, b) => a.startTime - b.startTime);
+    const byName = {};
+    for (const e of m) byName[e.name.slice(9)] = (byName[e.name.slice(9)] || 0) + e.duration;
+    let longest = 0, start = -1, end = -1;
+    for (const e of m) {
+      if (e.startTime > end + 0.5) start = e.startTime;
+      end = Math.max(end, e.startTime + e.duration);
+      longest = Math.max(longest, end - start);
+    }
+    const total = m.reduce((sum, e) => sum + e.duration, 0);
+    performance.clearMeasures();
+    return { byName, total, longest, count: m.length };
+  };
+  const { result } = await cdp.send('Runtime.evaluate', { expression: `(${collect.toString()})(${Number(since)})`, contextId: world.id, returnByValue: true });
+  await cdp.detach();
+  return result.value;
 }
 
 // --- helpers ----------------------------------------------------------------------------------
@@ -113,25 +199,47 @@ async function waitForUnderlines(page) {
   }, null, { timeout: 15000 });
 }
 
-/** p50/p95 of keystroke -> painted underline, alternating a letter and Backspace (length stays). */
-async function latency(browser, fx, chars) {
+/**
+ * p50/p95 of keystroke -> painted underline (and -> painted text), alternating a letter and
+ * Backspace (length stays). Each key is pressed after a pseudo-random pause of 0-17 ms, the
+ * same sequence on and off: without it every keydown would arrive just after a frame (the
+ * wait for the previous sample polls on animation frames), which adds close to a whole frame
+ * to every sample whatever SafePost does. Real typing is not aligned with frames either.
+ */
+async function latency(browser, fx, chars, withExtension = true) {
   const page = await open(browser, fx);
-  await ready(page);
+  if (withExtension) await ready(page);
   await fill(page, post(base('risky'), chars));
-  await waitForUnderlines(page);
+  if (withExtension) await waitForUnderlines(page);
   await page.evaluate(`(${installLatencyProbe.toString()})()`);
   const press = (i) => page.keyboard.press(i % 2 === 0 ? 'KeyA' : 'Backspace');
+  const jitter = jitterSequence();
+  const list = withExtension ? 'samples' : 'text';
   const WARM = 10;
   for (let i = 0; i < WARM + KEYSTROKES; i++) {
-    if (i === WARM) await page.evaluate(() => { window.__benchProbe.samples = []; });
+    if (i === WARM) {
+      await page.evaluate(() => { Object.assign(window.__benchProbe, { samples: [], text: [], lag: [] }); });
+      if (withExtension) await safepostSpans(page); // clears the warm-up's measures
+    }
     const want = i < WARM ? i + 1 : i - WARM + 1;
+    await new Promise((r) => setTimeout(r, Math.floor(jitter() * 17)));
     await press(i);
-    await page.waitForFunction((n) => window.__benchProbe.samples.length >= n, want, { timeout: 10000 });
+    await page.waitForFunction(([l, n]) => window.__benchProbe[l].length >= n && window.__benchProbe.text.length >= n, [list, want], { timeout: 10000 });
   }
-  const samples = await page.evaluate(() => window.__benchProbe.samples);
-  const path = await page.evaluate(() => document.documentElement.dataset.safepostChecker);
+  const { samples, text, lag } = await page.evaluate(() => window.__benchProbe);
+  const path = withExtension ? await page.evaluate(() => document.documentElement.dataset.safepostChecker) : null;
+  const spans = withExtension ? await safepostSpans(page) : null;
   await page.close();
-  return { chars, n: samples.length, p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: Math.max(...samples), path };
+  const stats = (v) => ({ p50: quantile(v, 0.5), p95: quantile(v, 0.95), max: Math.max(...v) });
+  const out = { chars, n: (withExtension ? samples : text).length, ...stats(withExtension ? samples : text), text: stats(text), path };
+  if (withExtension) {
+    out.sameFrame = lag.filter((f) => f === 0).length / lag.length;
+    out.lagP95Frames = quantile(lag, 0.95);
+    const perKey = {};
+    for (const [k, v] of Object.entries(spans.byName)) perKey[k] = v / KEYSTROKES;
+    out.safepostPerKeyMs = { ...perKey, total: spans.total / KEYSTROKES };
+  }
+  return out;
 }
 
 /**
@@ -166,11 +274,16 @@ async function paste(browser, fx, withExtension) {
   await settle(p);
   await p.waitForTimeout(200); // long-task entries are delivered asynchronously
   const { tasks, painted } = await p.evaluate(() => ({ tasks: window.__benchLongTasks, painted: performance.now() }));
+  const spans = withExtension ? await safepostSpans(p, t0) : null;
   const model = ((await modelText(p)) || '').length;
   const path = withExtension ? await p.evaluate(() => document.documentElement.dataset.safepostChecker) : null;
   await p.close();
   const longest = tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0;
-  return { how, longest, count: tasks.length, modelUnits: model, textUnits: text.length, toPaintedMs: withExtension ? painted - t0 : null, path };
+  return {
+    how, longest, count: tasks.length, modelUnits: model, textUnits: text.length, toPaintedMs: withExtension ? painted - t0 : null, path,
+    // SafePost's own work in the page during the paste: total, and its longest stretch in one task.
+    safepost: spans && { totalMs: spans.total, longestMs: spans.longest, byName: spans.byName },
+  };
 }
 
 /** Editor appearing -> first check painted, `runs` times; median and all values. */
@@ -234,32 +347,37 @@ async function heap(browser, fx, withExtension) {
 
 /** Launches Chromium (with or without SafePost) with the two init-script probes in every page. */
 async function start(withExtension) {
-  const b = withExtension ? await launch({ extension: join(REPO, 'dist'), routes: [EXTENSION_FILES] }) : await launch({ extension: false });
-  await b.context.addInitScript(`(${watchEditorAppearing.toString()})();(${watchLongTasks.toString()})()`);
+  const dist = process.env.SAFEPOST_BENCH_DIST || join(REPO, 'dist');
+  const b = withExtension ? await launch({ extension: dist, routes: [EXTENSION_FILES] }) : await launch({ extension: false });
+  await b.context.addInitScript(`(${watchEditorAppearing.toString()})();(${watchLongTasks.toString()})()` +
+    (withExtension ? `;(${enableSafePostTrace.toString()})()` : ''));
   return b;
 }
 
 /** Everything, per fixture. `only` limits the probes: a subset of latency,paste,startup,heap. */
 export async function run({ only } = {}) {
   const want = (k) => !only || only.includes(k);
-  const out = { fixtures: FIXTURES.map((fx) => ({ name: fx.name, appears: fx.appears })), keystrokes: KEYSTROKES, heapKeystrokes: HEAP_KEYSTROKES };
+  const out = { fixtures: SELECTED.map((fx) => ({ name: fx.name, appears: fx.appears })), keystrokes: KEYSTROKES, heapKeystrokes: HEAP_KEYSTROKES };
   const withExt = await start(true);
   try {
     if (!withExt.extensionId) throw new Error('the extension did not load from dist/');
-    for (const [i, fx] of FIXTURES.entries()) {
+    for (const [i, fx] of SELECTED.entries()) {
       const r = out.fixtures[i];
       if (want('latency')) {
         r.latency = {};
         for (const chars of [280, 3000]) {
-          r.latency[chars] = await latency(withExt, fx, chars);
-          r.path = r.latency[chars].path;
-          log(`  ${fx.name}: ${chars} chars keystroke->underline p50 ${r.latency[chars].p50.toFixed(1)} ms, p95 ${r.latency[chars].p95.toFixed(1)} ms (${r.latency[chars].n}, ${r.path})`);
+          const l = (r.latency[chars] = await latency(withExt, fx, chars));
+          r.path = l.path;
+          log(`  ${fx.name}: ${chars} chars keystroke->underline p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${l.n}, ${r.path}); ` +
+            `->text p50 ${l.text.p50.toFixed(1)}, p95 ${l.text.p95.toFixed(1)}; underline in the text's frame ${(100 * l.sameFrame).toFixed(0)}%, p95 lag ${l.lagP95Frames} frame(s); ` +
+            `SafePost per key ${Object.entries(l.safepostPerKeyMs).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')} ms`);
         }
       }
       if (want('paste')) {
         r.paste = await paste(withExt, fx, true);
         r.path ??= r.paste.path;
-        log(`  ${fx.name}: paste ${PASTE_CHARS} (${r.paste.how}): longest task ${r.paste.longest.toFixed(0)} ms of ${r.paste.count}; underlined after ${r.paste.toPaintedMs.toFixed(0)} ms`);
+        log(`  ${fx.name}: paste ${PASTE_CHARS} (${r.paste.how}): longest task ${r.paste.longest.toFixed(0)} ms of ${r.paste.count}; underlined after ${r.paste.toPaintedMs.toFixed(0)} ms; ` +
+          `SafePost's own work ${r.paste.safepost.totalMs.toFixed(1)} ms, longest stretch ${r.paste.safepost.longestMs.toFixed(1)} ms ${JSON.stringify(Object.fromEntries(Object.entries(r.paste.safepost.byName).map(([k, v]) => [k, +v.toFixed(1)])))}`);
       }
       if (want('startup')) {
         r.startup = await startup(withExt, fx);
@@ -273,11 +391,18 @@ export async function run({ only } = {}) {
   } finally {
     await withExt.close();
   }
-  if (want('paste') || want('heap')) {
+  if (want('latency') || want('paste') || want('heap')) {
     const bare = await start(false);
     try {
-      for (const [i, fx] of FIXTURES.entries()) {
+      for (const [i, fx] of SELECTED.entries()) {
         const r = out.fixtures[i];
+        if (want('latency')) {
+          r.latencyBaseline = {};
+          for (const chars of [280, 3000]) {
+            const l = (r.latencyBaseline[chars] = await latency(bare, fx, chars, false));
+            log(`  ${fx.name} without SafePost: ${chars} chars keystroke->text p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms`);
+          }
+        }
         if (want('paste')) {
           r.pasteBaseline = await paste(bare, fx, false);
           log(`  ${fx.name} without SafePost: paste longest task ${r.pasteBaseline.longest.toFixed(0)} ms`);

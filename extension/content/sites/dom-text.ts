@@ -97,8 +97,9 @@ export function readBlocks(root: HTMLElement): DomTextSnapshot {
   container(root);
   const text = parts.join("");
 
-  // The segment holding offset `pos`; at a boundary between two, `preferNext` picks the later.
-  const locate = (pos: number, preferNext: boolean): { node: Text; offset: number } | null => {
+  // The segment holding offset `pos` (its index), and the offset in its node; at a boundary
+  // between two, `preferNext` picks the later. A binary search: a long post has thousands.
+  const locate = (pos: number, preferNext: boolean): { seg: number; offset: number } | null => {
     let lo = 0, hi = segments.length - 1, found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -107,18 +108,16 @@ export function readBlocks(root: HTMLElement): DomTextSnapshot {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    if (found < 0) return segments.length ? { node: segments[0].node, offset: 0 } : null;
-    let seg = segments[found];
+    if (found < 0) return segments.length ? { seg: 0, offset: 0 } : null;
+    const seg = segments[found];
     if (pos > seg.start + seg.length) {
       // pos sits on a line break after seg: start of the next segment, or end of this one.
-      const next = segments[found + 1];
-      return preferNext && next ? { node: next.node, offset: 0 } : { node: seg.node, offset: seg.length };
+      return preferNext && found + 1 < segments.length ? { seg: found + 1, offset: 0 } : { seg: found, offset: seg.length };
     }
     if (pos === seg.start && !preferNext && found > 0 && segments[found - 1].start + segments[found - 1].length === pos) {
-      seg = segments[found - 1];
-      return { node: seg.node, offset: seg.length };
+      return { seg: found - 1, offset: segments[found - 1].length };
     }
-    return { node: seg.node, offset: pos - seg.start };
+    return { seg: found, offset: pos - seg.start };
   };
 
   return {
@@ -128,14 +127,15 @@ export function readBlocks(root: HTMLElement): DomTextSnapshot {
       const a = locate(start, true);
       const b = locate(end, false);
       if (!a || !b) return null;
+      // The nodes must still hold the text they held when read (else the DOM moved on).
       for (const p of [a, b]) {
-        const seg = segments.find((s) => s.node === p.node);
-        if (!p.node.isConnected || !seg || p.node.data.length !== seg.length) return null;
+        const seg = segments[p.seg];
+        if (!seg.node.isConnected || seg.node.data.length !== seg.length) return null;
       }
       const range = new Range();
       try {
-        range.setStart(a.node, a.offset);
-        range.setEnd(b.node, b.offset);
+        range.setStart(segments[a.seg].node, a.offset);
+        range.setEnd(segments[b.seg].node, b.offset);
       } catch {
         return null;
       }
