@@ -13,7 +13,7 @@
 //! encounters.
 use super::Context;
 use crate::rulebook::{celebrity, encounter as words};
-use crate::text::{regex, regex_cased, Document, Lexicon};
+use crate::text::{regex_cased, regex_lower, Document, Lexicon};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -92,9 +92,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// Ages, clinical shorthand ("23F"), clock times and dates, in one pass over the lower-cased
 /// text. Group names say which.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"(?x)
-        (?P<age>
+        (?<age>
             \b\d{1,3}\ ?-?\ ?(?:yo|y/o|y\.o|yr\ old|yrs\ old|yr-old|year\ old|years\ old|year-old
                 |month-old|month\ old|months\ old|week-old|week\ old|weeks\ old|day-old|day\ old
                 |days\ old|weeker|wker)\b
@@ -105,8 +105,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
             | ,\ ?\d{1,2}\ ?,
             | \([1-9]\d\)
         )
-        | (?P<short>\b[1-9]\d?[mf]\b)
-        | (?P<time>
+        | (?<short>\b[1-9]\d?[mf]\b)
+        | (?<time>
             \b\d{1,2}(?::\d{2})?\ ?(?:am|pm)\b
             | \b\d{1,2}(?:st|nd|rd|th)?\ (?:of\ )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b
             | \b(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2]|0[1-9])(?:/\d{2,4})?\b
@@ -134,7 +134,7 @@ static CASED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bed numbers and identifier labels inside an encounter: direct identifiers.
 static DIRECT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:(?:bed|bay|cubicle|cubie|side ?room) ?\d{1,3}[a-z]?|dob|d\.o\.b|nhs (?:no|number)|mrn|hosp(?:ital)? (?:no|number))\b",
     )
 });
