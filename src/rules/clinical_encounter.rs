@@ -22,6 +22,14 @@ static INFO: RuleInfo = RuleInfo {
         "Just seen a 52yo builder with a nail gun injury through his hand",
         "this morning a 15 yo girl from a local school came in after an overdose",
         "Current patient: 23F, professional dancer, ruptured Achilles on stage last night",
+        "pt 34f, school nurse, in w/ a stab wound after a domestic on sat nite",
+        "I treated the girl at the centre of the grooming trial, she was 13",
+        "Tonight we lost a 24 y/o soldier after a training accident on Salisbury Plain",
+        "Just came off shift. Lost a 40yo dad of two at the gym on the high st",
+        "Just intubated a 16yo who took 40 of his mum's tablets after exam results day",
+        "Spent the morning with an 11yo boy who fell through a greenhouse roof",
+        "just looked after a 6yo who ate a whole pack of his grandad's tablets",
+        "Not every day you deliver twins for a 44 year old IVF mum, congrats to the family!",
     ],
     passes: &[
         "A patient once taught me to always ask about carers",
@@ -33,6 +41,14 @@ static INFO: RuleInfo = RuleInfo {
         "Famous footballer opened our new children's ward today",
         "Had a lovely chat with a student nurse today about why she chose paediatrics",
         "Brilliant session today from a barrister on capacity assessments",
+        "Great to see so many student paramedics at the careers fair at the university yesterday!",
+        "Drunk tank pilot in the city centre cut ED attendances on Friday nights",
+        "woman driver, took 10 mins to park at the hospital this morning",
+        "Had a lovely chat with a patient about our clinical trial today",
+        "A 2-year-old with a barking cough at 3am is croup until proven otherwise. #FOAMped",
+        "Toddler in a supermarket trolley = me after nights 😂",
+        "Had a lovely chat with a 92-year-old volunteer at the hospital cafe today",
+        "When you finish nights and your toddler wakes up at 5am 😩 send coffee",
     ],
 };
 
@@ -171,6 +187,37 @@ mod tests {
     fn one_detail_alone_is_fine() {
         assert!(hits(&ClinicalEncounter, "Had a lovely lady in today").is_empty());
         assert!(hits(&ClinicalEncounter, "Busy night in resus tonight").is_empty());
+    }
+
+    #[test]
+    fn a_public_case_counts_and_is_named_in_the_message() {
+        let text = "I looked after the survivor of that sexual assault case in A&E, she's doing ok";
+        let doc = Document::new(text);
+        let workplace = Lexicon::new(Vec::<String>::new());
+        let ctx = Context {
+            media_attached: false,
+            workplace: &workplace,
+        };
+        let mut out = Vec::new();
+        ClinicalEncounter.check(&doc, &ctx, &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("public case"), "{}", out[0].message);
+    }
+
+    #[test]
+    fn she_was_and_a_number_is_an_age_unless_a_unit_follows() {
+        assert!(!hits(&ClinicalEncounter, "Saw a girl in triage today, she was 13").is_empty());
+        assert!(hits(
+            &ClinicalEncounter,
+            "Saw a lady in triage today, she was 30 weeks and fine"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn lower_case_shorthand_needs_a_patient_word() {
+        assert!(!hits(&ClinicalEncounter, "pt 34f with a stab wound tonight").is_empty());
+        assert!(hits(&ClinicalEncounter, "ran 5m tonight with a stab of pain").is_empty());
     }
 
     #[test]

@@ -4,14 +4,16 @@
 //! has a cue ("last night", "came in", "my patient") and a person (an age, a role, "she",
 //! "pt"), and no sign that it is general teaching, fiction, or about the poster's family or
 //! colleagues. The details attached to that person in the sentence (and the next one, when it
-//! goes on about the same person) are then counted: age, role, sex, place, time and a
-//! distinctive condition or event.
+//! goes on about the same person) are then counted: age, role, sex, place, time, a
+//! distinctive condition or event, and a case already in court or in the news.
 //!
-//! Cost: one phrase-list pass and one regex pass over the whole text; two small cased regexes
-//! run only on the few sentences that are encounters.
+//! Cost: one phrase-list pass, one regex pass and a search for dashes over the whole text
+//! ("she was 13" and "took 40 tablets" are read after their phrase-list words, not by more
+//! regex alternatives); two small cased regexes run only on the few sentences that are
+//! encounters.
 use super::Context;
 use crate::rulebook::{celebrity, encounter as words};
-use crate::text::{regex, regex_cased, Document, Lexicon};
+use crate::text::{regex_cased, regex_lower, Document, Lexicon};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -34,6 +36,12 @@ const FICTION: u32 = 1 << 12;
 const WORKPLACE: u32 = 1 << 13;
 /// Something that identifies on its own: a hint of fame, an age over 89.
 const FAME: u32 = 1 << 14;
+/// The case is in court or in the news.
+const NEWS: u32 = 1 << 15;
+/// "she was", "he's": an age when a bare number follows ("she was 13").
+const SAID: u32 = 1 << 16;
+/// "took": an overdose when a number of tablets follows ("took 40 of his mum's tablets").
+const TOOK: u32 = 1 << 17;
 
 const WHO: u32 = PERSON | AGE | SEX | ROLE;
 const WHEN: u32 = TIME | TIME_WEAK | CUE;
@@ -47,7 +55,7 @@ struct Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let lists: [(&[&str], u32); 17] = [
+    let lists: [(&[&str], u32); 20] = [
         (words::TIME_STRONG, TIME | CUE),
         (words::TIME_WEAK, TIME_WEAK | CUE),
         (words::CUES, CUE),
@@ -65,6 +73,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         (&["a patient", "the patient"], PERSON),
         (&["children's", "kids'"], 0),
         (celebrity::FAME, FAME),
+        (words::NEWS, NEWS),
+        (words::SAID_AGE, PERSON | SAID),
+        (&["took"], TOOK),
     ];
     let mut merged: BTreeMap<String, u32> = BTreeMap::new();
     for (list, kind) in lists {
@@ -81,9 +92,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// Ages, clinical shorthand ("23F"), clock times and dates, in one pass over the lower-cased
 /// text. Group names say which.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"(?x)
-        (?P<age>
+        (?<age>
             \b\d{1,3}\ ?-?\ ?(?:yo|y/o|y\.o|yr\ old|yrs\ old|yr-old|year\ old|years\ old|year-old
                 |month-old|month\ old|months\ old|week-old|week\ old|weeks\ old|day-old|day\ old
                 |days\ old|weeker|wker)\b
@@ -94,8 +105,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
             | ,\ ?\d{1,2}\ ?,
             | \([1-9]\d\)
         )
-        | (?P<short>\b[1-9]\d?[mf]\b)
-        | (?P<time>
+        | (?<short>\b[1-9]\d?[mf]\b)
+        | (?<time>
             \b\d{1,2}(?::\d{2})?\ ?(?:am|pm)\b
             | \b\d{1,2}(?:st|nd|rd|th)?\ (?:of\ )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b
             | \b(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2]|0[1-9])(?:/\d{2,4})?\b
@@ -123,7 +134,7 @@ static CASED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bed numbers and identifier labels inside an encounter: direct identifiers.
 static DIRECT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:(?:bed|bay|cubicle|cubie|side ?room) ?\d{1,3}[a-z]?|dob|d\.o\.b|nhs (?:no|number)|mrn|hosp(?:ital)? (?:no|number))\b",
     )
 });
@@ -250,6 +261,7 @@ pub enum Detail {
     Time,
     TimeWeak,
     Event,
+    News,
 }
 
 impl Detail {
@@ -261,6 +273,7 @@ impl Detail {
             Detail::Place | Detail::Unit => "place",
             Detail::Time | Detail::TimeWeak => "time",
             Detail::Event => "event",
+            Detail::News => "public case",
         }
     }
 }
@@ -309,6 +322,9 @@ impl Encounter {
         if self.has(Detail::Event) {
             s += 2;
         }
+        if self.has(Detail::News) {
+            s += 2;
+        }
         s
     }
 
@@ -318,6 +334,7 @@ impl Encounter {
             || self.has(Detail::Role)
             || self.has(Detail::Place)
             || self.has(Detail::Event)
+            || self.has(Detail::News)
     }
 
     /// "age + role + time", in a fixed order.
@@ -329,6 +346,7 @@ impl Encounter {
             Detail::Place,
             Detail::Time,
             Detail::Event,
+            Detail::News,
         ];
         let mut names: Vec<&str> = Vec::new();
         for d in order {
@@ -387,8 +405,36 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
                 continue;
             }
         }
+        if kinds & SAID != 0 {
+            kinds &= !SAID;
+            if let Some(end) = said_age(&doc.lower[span.end..]) {
+                out.push(Mark {
+                    span: span.start..span.end + end,
+                    kinds: AGE,
+                });
+            }
+        }
+        if kinds & TOOK != 0 {
+            kinds &= !TOOK;
+            if let Some(end) = took_tablets(&doc.lower[span.end..]) {
+                out.push(Mark {
+                    span: span.start..span.end + end,
+                    kinds: EVENT,
+                });
+            }
+        }
         if kinds != 0 {
             out.push(Mark { span, kinds });
+        }
+    }
+    // "in - 21, broken jaw": an age between a dash and a comma.
+    let dashes = doc.lower.match_indices('-');
+    for (at, dash) in dashes.chain(doc.lower.match_indices('\u{2013}')) {
+        if let Some(end) = dash_age(&doc.lower[at + dash.len()..]) {
+            out.push(Mark {
+                span: at..at + dash.len() + end,
+                kinds: AGE,
+            });
         }
     }
     for caps in NUMERIC.captures_iter(&doc.lower) {
@@ -422,8 +468,11 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
                 kinds,
             });
         } else if let Some(m) = caps.name("short") {
-            // "23F", "45M" in clinical shorthand: only with a capital letter.
-            if doc.text.as_bytes()[m.end() - 1].is_ascii_uppercase() {
+            // "23F", "45M" in clinical shorthand: with a capital letter, or lower case right
+            // after "pt"/"patient" ("pt 34f").
+            if doc.text.as_bytes()[m.end() - 1].is_ascii_uppercase()
+                || after_patient_word(&doc.lower[..m.start()])
+            {
                 out.push(Mark {
                     span: m.range(),
                     kinds: AGE | SEX,
@@ -525,6 +574,7 @@ fn collect(doc: &Document, marks: &[Mark], sentence: &Range<usize>, enc: &mut En
             (TIME, Detail::Time),
             (TIME_WEAK, Detail::TimeWeak),
             (EVENT, Detail::Event),
+            (NEWS, Detail::News),
         ];
         for (bit, detail) in table {
             if m.kinds & bit != 0 {
@@ -565,6 +615,103 @@ fn collect(doc: &Document, marks: &[Mark], sentence: &Range<usize>, enc: &mut En
     if enc.replaceable.is_none() {
         enc.replaceable = replaceable(doc, marks);
     }
+}
+
+/// Units that make "she was 13" a measure, not an age ("she was 30 weeks", "he's 2 hours").
+const UNITS_AFTER: &[&str] = &[
+    "week", "wk", "day", "hour", "hr", "min", "minute", "sec", "second", "month", "kg", "lb",
+    "stone", "st", "cm", "mm", "ml", "mg", "unit", "point", "time", "x", "am", "pm", "ft", "feet",
+    "mile", "th", "nd", "rd", "percent",
+];
+
+/// `rest` (lower case, right after a number) starts with a unit, ignoring spaces.
+fn unit_follows(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(' ');
+    if let Some(after) = rest.strip_prefix(['.', ',']) {
+        return after.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if rest.starts_with(['%', '/', ':', '-']) {
+        return true;
+    }
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    UNITS_AFTER.contains(&word) || UNITS_AFTER.contains(&singular)
+}
+
+/// The length of " 13" after "she was" when it is an age: one or two digits, then no digit
+/// and no unit ("she was 30 weeks").
+fn said_age(rest: &str) -> Option<usize> {
+    let digits = rest.strip_prefix(' ')?;
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) || unit_follows(&digits[n..]) {
+        return None;
+    }
+    let after = digits[n..].chars().next();
+    if after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(1 + n)
+}
+
+/// The length of " 40 of" / " 30 tablets" after "took": a number of tablets taken.
+fn took_tablets(rest: &str) -> Option<usize> {
+    let rest_trim = rest.strip_prefix(' ')?;
+    let n = if let Some(r) = rest_trim.strip_prefix("a handful") {
+        rest_trim.len() - r.len()
+    } else if let Some(r) = rest_trim.strip_prefix("all") {
+        rest_trim.len() - r.len()
+    } else {
+        let d = rest_trim.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&d) {
+            return None;
+        }
+        d
+    };
+    let next = rest_trim[n..].strip_prefix(' ')?;
+    [
+        "of ",
+        "paracetamol",
+        "tablets",
+        "pills",
+        "co-codamol",
+        "sertraline",
+    ]
+    .iter()
+    .find(|w| next.starts_with(*w))
+    .map(|w| 1 + n + 1 + w.len())
+}
+
+/// The length of " 21," after a dash: a bare age set off by a dash and a comma.
+fn dash_age(rest: &str) -> Option<usize> {
+    let digits = rest.strip_prefix(' ')?;
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let tail = &digits[n..];
+    let comma = if tail.starts_with(',') {
+        1
+    } else if tail.starts_with(" ,") {
+        2
+    } else {
+        return None;
+    };
+    Some(1 + n + comma)
+}
+
+/// The lower-cased text before a number ends with "pt" or "patient" (then spaces, ':' or ',').
+fn after_patient_word(before: &str) -> bool {
+    let b = before.trim_end_matches([' ', ':', ',']);
+    ["pt", "patient"].iter().any(|w| {
+        b.ends_with(w)
+            && b[..b.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// A capitalised word that is one of the scorer's own words ("Farmer", "Teacher").

@@ -63,6 +63,11 @@ static BENIGN_AFTER: LazyLock<Lexicon> = LazyLock::new(|| {
     ])
 });
 
+/// What follows a threat phrase makes it advice: "watch your back when lifting".
+pub(super) fn benign_after(doc: &Document, span: &std::ops::Range<usize>) -> bool {
+    BENIGN_AFTER.contains_in(doc.window(&(span.end..span.end), 0, 24))
+}
+
 impl Rule for HostilePhrase {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -70,7 +75,7 @@ impl Rule for HostilePhrase {
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         for (span, _) in THREAT.find_iter(doc) {
-            if BENIGN_AFTER.contains_in(doc.window(&(span.end..span.end), 0, 24))
+            if benign_after(doc, &span)
                 || context::discussing_term(doc, &span)
                 || context::teaching_frame(doc, &span)
             {
