@@ -54,10 +54,7 @@ impl Checker {
 
     pub fn check_with(&self, text: &str, options: &CheckOptions) -> Report {
         let doc = Document::new(text);
-        let ctx = Context {
-            media_attached: options.media_attached,
-            workplace: &self.workplace,
-        };
+        let ctx = Context::new(options.media_attached, &self.workplace);
         let mut hits = Vec::new();
         // Which rule made each hit: hits[i] came from rule_of_hit[i].
         let mut rule_of_hit: Vec<&'static str> = Vec::new();

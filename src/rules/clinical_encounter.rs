@@ -69,8 +69,8 @@ impl Rule for ClinicalEncounter {
     }
 
     fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Hit>) {
-        for enc in encounter::encounters(doc, ctx) {
-            let Some(severity) = severity(&enc) else {
+        for enc in encounter::encounters(doc, ctx).iter() {
+            let Some(severity) = severity(enc) else {
                 continue;
             };
             let summary = enc.summary();
@@ -121,10 +121,7 @@ mod tests {
         let text = "Today a 34yo teacher came in with a fractured penis 😂";
         let doc = Document::new(text);
         let workplace = Lexicon::new(Vec::<String>::new());
-        let ctx = Context {
-            media_attached: false,
-            workplace: &workplace,
-        };
+        let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         ClinicalEncounter.check(&doc, &ctx, &mut out);
         assert_eq!(out.len(), 1);
@@ -174,10 +171,7 @@ mod tests {
         let text = "A 40yo man came in last night to St Elsewhere after a crash";
         let doc = Document::new(text);
         let workplace = Lexicon::new(["St Elsewhere"]);
-        let ctx = Context {
-            media_attached: false,
-            workplace: &workplace,
-        };
+        let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         ClinicalEncounter.check(&doc, &ctx, &mut out);
         assert_eq!(out[0].category, Category::PatientIdentifier);
@@ -194,10 +188,7 @@ mod tests {
         let text = "I looked after the survivor of that sexual assault case in A&E, she's doing ok";
         let doc = Document::new(text);
         let workplace = Lexicon::new(Vec::<String>::new());
-        let ctx = Context {
-            media_attached: false,
-            workplace: &workplace,
-        };
+        let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         ClinicalEncounter.check(&doc, &ctx, &mut out);
         assert_eq!(out.len(), 1);

@@ -15,6 +15,7 @@ use super::Context;
 use crate::rulebook::{celebrity, encounter as words};
 use crate::text::{regex_cased, regex_lower, Document, Lexicon};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -279,7 +280,7 @@ impl Detail {
 }
 
 /// One encounter and what is attached to it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Encounter {
     /// Each detail counted, with where it is.
     pub details: Vec<(Detail, Range<usize>)>,
@@ -499,8 +500,29 @@ fn marks(doc: &Document, ctx: &Context) -> Vec<Mark> {
     out
 }
 
-/// The encounters in the document, in order.
-pub fn encounters(doc: &Document, ctx: &Context) -> Vec<Encounter> {
+/// The encounters of one check, and the document (address, length) they were found in.
+pub struct Analysis {
+    doc: (usize, usize),
+    found: Vec<Encounter>,
+}
+
+/// The encounters in the document, in order. Two rules read them (clinical-encounter and
+/// workplace-term), so they are found once per check and kept in its [`Context`]; a context
+/// asked about a different document (only tests and benchmarks reuse one) gets a fresh answer.
+pub fn encounters<'c>(doc: &Document, ctx: &'c Context) -> Cow<'c, [Encounter]> {
+    let id = (doc.lower.as_ptr() as usize, doc.lower.len());
+    let analysis = ctx.encounters.get_or_init(|| Analysis {
+        doc: id,
+        found: find(doc, ctx),
+    });
+    if analysis.doc == id {
+        Cow::Borrowed(&analysis.found)
+    } else {
+        Cow::Owned(find(doc, ctx))
+    }
+}
+
+fn find(doc: &Document, ctx: &Context) -> Vec<Encounter> {
     let marks = marks(doc, ctx);
     if marks.is_empty() {
         return Vec::new();

@@ -92,12 +92,25 @@ impl Hit {
     }
 }
 
-/// What a rule may know besides the text.
+/// What a rule may know besides the text. Made afresh for each check.
 pub struct Context<'c> {
     /// An image or video is attached to the post.
     pub media_attached: bool,
     /// The user's workplace terms (hospital, wards, colleagues); empty when none.
     pub workplace: &'c Lexicon,
+    /// The encounter analysis, which two rules read: made once per check (see
+    /// [`encounter::encounters`]).
+    encounters: std::cell::OnceCell<encounter::Analysis>,
+}
+
+impl<'c> Context<'c> {
+    pub fn new(media_attached: bool, workplace: &'c Lexicon) -> Context<'c> {
+        Context {
+            media_attached,
+            workplace,
+            encounters: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 pub trait Rule: Send + Sync {
@@ -170,10 +183,7 @@ pub(crate) mod testing {
         let doc = Document::new(text);
         // A user's workplace terms, as set in the options page; rules' examples may use them.
         let workplace = Lexicon::local(TEST_WORKPLACE);
-        let ctx = Context {
-            media_attached,
-            workplace: &workplace,
-        };
+        let ctx = Context::new(media_attached, &workplace);
         let mut out = Vec::new();
         rule.check(&doc, &ctx, &mut out);
         out.into_iter()

@@ -149,10 +149,7 @@ mod tests {
     fn dm_consultation_is_high_with_a_suggestion() {
         let doc = Document::new("DM me your symptoms and I'll sort you out");
         let workplace = Lexicon::new(Vec::<String>::new());
-        let ctx = Context {
-            media_attached: false,
-            workplace: &workplace,
-        };
+        let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         PatientBoundaries.check(&doc, &ctx, &mut out);
         assert_eq!(out[0].severity, Severity::High);

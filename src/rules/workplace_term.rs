@@ -40,7 +40,7 @@ impl Rule for WorkplaceTerm {
         if ctx.workplace.is_empty() {
             return;
         }
-        for enc in encounter::encounters(doc, ctx) {
+        for enc in encounter::encounters(doc, ctx).iter() {
             let severity = if enc.half_points() >= 4 {
                 Severity::Critical
             } else {
@@ -73,10 +73,7 @@ mod tests {
     fn hits(text: &str) -> Vec<(String, Severity)> {
         let doc = Document::new(text);
         let workplace = Lexicon::new(TEST_WORKPLACE);
-        let ctx = Context {
-            media_attached: false,
-            workplace: &workplace,
-        };
+        let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         WorkplaceTerm.check(&doc, &ctx, &mut out);
         out.into_iter()
@@ -93,10 +90,7 @@ mod tests {
     fn nothing_without_workplace_terms() {
         let doc = Document::new(INFO.flags[0]);
         let workplace = Lexicon::new(Vec::<String>::new());
-        let ctx = Context {
-            media_attached: false,
-            workplace: &workplace,
-        };
+        let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         WorkplaceTerm.check(&doc, &ctx, &mut out);
         assert!(out.is_empty());
