@@ -1,13 +1,15 @@
 //! The WebAssembly surface used by the extension. Errors become JavaScript exceptions with a
 //! readable message; a panic (a bug) is logged to the console by console_error_panic_hook.
 //!
-//! Settings are read from the JavaScript object field by field ([`config_from_js`]) rather
-//! than through serde: serde's deserialiser and its error messages (which format floats) cost
-//! about 40 KB of the shipped wasm, for an object of seven fields.
+//! Settings are read from the JavaScript object field by field ([`config_from_js`]), and
+//! findings are built as plain objects the same way ([`findings_to_js`]), rather than through
+//! serde-wasm-bindgen: its deserialiser, error messages (which format floats) and serialiser
+//! cost about 40 KB of the shipped wasm, for two small fixed shapes.
 use crate::{
-    phrase_hash, Category, CheckOptions, Checker as CoreChecker, Config, Profession, Severity,
+    phrase_hash, Category, CheckOptions, Checker as CoreChecker, Config, Finding, Profession,
+    Severity,
 };
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -46,9 +48,7 @@ impl Checker {
         let report = self
             .inner
             .check_with(text, &CheckOptions { media_attached });
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&report.findings, &serializer)
-            .map_err(|e| JsError::new(&format!("could not return findings: {e}")))
+        Ok(findings_to_js(&report.findings))
     }
 }
 
@@ -135,4 +135,91 @@ fn config_from_js(obj: &JsValue) -> Result<Config, String> {
         config.disabled_rules = ids;
     }
     Ok(config)
+}
+
+/// Property names of a finding, made into JavaScript strings once (index = [`Key`]).
+const KEYS: [&str; 12] = [
+    "rule",
+    "category",
+    "severity",
+    "start",
+    "end",
+    "text",
+    "message",
+    "guidance",
+    "source",
+    "title",
+    "section",
+    "suggestion",
+];
+
+#[derive(Clone, Copy)]
+enum Key {
+    Rule,
+    Category,
+    Severity,
+    Start,
+    End,
+    Text,
+    Message,
+    Guidance,
+    Source,
+    Title,
+    Section,
+    Suggestion,
+}
+
+thread_local! {
+    static KEY_VALUES: Vec<JsValue> = KEYS.iter().map(|k| JsValue::from_str(k)).collect();
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object written with `obj[key] = value` (no `Reflect.set` and its try/catch
+    /// wrapper: this is on the per-keystroke path).
+    #[wasm_bindgen(extends = Object)]
+    type PlainObject;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn put(this: &PlainObject, key: &JsValue, value: &JsValue);
+}
+
+fn new_object() -> PlainObject {
+    Object::new().unchecked_into()
+}
+
+fn set(obj: &PlainObject, keys: &[JsValue], key: Key, value: &JsValue) {
+    obj.put(&keys[key as usize], value);
+}
+
+/// Findings as plain objects, exactly the JSON of DESIGN.md "Contracts" (the CLI's `--format
+/// json`): `{rule, category, severity, start, end, text, message, guidance: [{source, title,
+/// section}], suggestion?}`, `suggestion` absent when there is none.
+fn findings_to_js(findings: &[Finding]) -> JsValue {
+    KEY_VALUES.with(|keys| {
+        let out = Array::new();
+        for f in findings {
+            let o = new_object();
+            set(&o, keys, Key::Rule, &JsValue::from_str(&f.rule));
+            set(&o, keys, Key::Category, &JsValue::from_str(f.category.id()));
+            set(&o, keys, Key::Severity, &JsValue::from_str(f.severity.id()));
+            set(&o, keys, Key::Start, &JsValue::from_f64(f.start as f64));
+            set(&o, keys, Key::End, &JsValue::from_f64(f.end as f64));
+            set(&o, keys, Key::Text, &JsValue::from_str(&f.text));
+            set(&o, keys, Key::Message, &JsValue::from_str(&f.message));
+            let guidance = Array::new();
+            for g in &f.guidance {
+                let r = new_object();
+                set(&r, keys, Key::Source, &JsValue::from_str(&g.source));
+                set(&r, keys, Key::Title, &JsValue::from_str(&g.title));
+                set(&r, keys, Key::Section, &JsValue::from_str(&g.section));
+                guidance.push(&r);
+            }
+            set(&o, keys, Key::Guidance, &guidance);
+            if let Some(s) = &f.suggestion {
+                set(&o, keys, Key::Suggestion, &JsValue::from_str(s));
+            }
+            out.push(&o);
+        }
+        out.into()
+    })
 }
