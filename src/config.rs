@@ -96,6 +96,8 @@ pub enum ConfigError {
     Json(String),
 }
 
+// Display only (no `{:?}`): the wasm build compiles Debug formatting out (build.sh), and
+// these messages reach the extension as JavaScript errors.
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -105,10 +107,13 @@ impl fmt::Display for ConfigError {
             ),
             ConfigError::BadWorkplaceTerm(t) => write!(
                 f,
-                "workplace term {t:?} must have 2 to {MAX_TERM_CHARS} characters and a letter"
+                "workplace term \"{t}\" must have 2 to {MAX_TERM_CHARS} characters and a letter"
             ),
             ConfigError::BadIgnoredHash(h) => {
-                write!(f, "ignored phrase hash {h:?} is not 16 hexadecimal digits")
+                write!(
+                    f,
+                    "ignored phrase hash \"{h}\" is not 16 hexadecimal digits"
+                )
             }
             ConfigError::Json(e) => write!(f, "invalid configuration: {e}"),
         }

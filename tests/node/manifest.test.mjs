@@ -110,18 +110,19 @@ test('the packed zip holds the same manifest and the same files as dist/', () =>
   }
 });
 
-// Both budgets are currently missed with the full rulebook (see the closing note of the
-// proof issue): they are reported as TODO, which prints the failure without failing the run,
-// until the wasm shrinks. Remove `todo` to make them gate CI again.
-const OVER_BUDGET = { todo: 'wasm and zip over DESIGN.md budgets with all 44 rules; size work pending' };
+// The zip budget gates CI. The wasm budget is still missed (790,885 bytes on the `size`
+// branch, issue 6): it is reported as TODO, which prints the failure without failing the run,
+// until the rule examples and word-list changes asked of the rules/rulebook owners land.
+// Remove `todo` then to make it gate CI too.
+const WASM_OVER_BUDGET = { todo: 'wasm over the 700 KB budget; rule examples and word lists still compiled in (issue 6)' };
 
-test(`size budget: the packed zip is at most ${ZIP_BUDGET} bytes`, OVER_BUDGET, () => {
+test(`size budget: the packed zip is at most ${ZIP_BUDGET} bytes`, () => {
   const size = statSync(zipPath()).size;
   console.log(`zip: ${size} bytes (budget ${ZIP_BUDGET})`);
   assert.ok(size <= ZIP_BUDGET, `zip is ${size} bytes, over the ${ZIP_BUDGET}-byte budget by ${size - ZIP_BUDGET}`);
 });
 
-test(`size budget: dist/wasm/safepost_bg.wasm is at most ${WASM_BUDGET} bytes`, OVER_BUDGET, () => {
+test(`size budget: dist/wasm/safepost_bg.wasm is at most ${WASM_BUDGET} bytes`, WASM_OVER_BUDGET, () => {
   const size = statSync(join(DIST, 'wasm', 'safepost_bg.wasm')).size;
   console.log(`wasm: ${size} bytes (budget ${WASM_BUDGET})`);
   assert.ok(size <= WASM_BUDGET, `wasm is ${size} bytes, over the ${WASM_BUDGET}-byte budget by ${size - WASM_BUDGET}`);
