@@ -1,5 +1,6 @@
 //! Words for the individual-advice rule: medicines people are told to start, stop or change,
 //! conditions people are told they have, and the wording that makes advice general.
+use super::Words;
 
 /// Medicines by name (UK and US), and the common classes people name.
 pub const MEDICINES: &[&str] = &[
@@ -234,7 +235,7 @@ pub const MEDICINES: &[&str] = &[
 
 /// Generic words that are only advice with a strong verb ("double your dose"), never with
 /// "take" ("take your tablets" is a reminder).
-pub const GENERIC_MEDICINE: &[&str] = &[
+pub const GENERIC_MEDICINE: Words = words![
     "meds",
     "medication",
     "medications",
@@ -246,7 +247,7 @@ pub const GENERIC_MEDICINE: &[&str] = &[
 ];
 
 /// Conditions a post may tell someone they have.
-pub const CONDITIONS: &[&str] = &[
+pub const CONDITIONS: Words = words![
     "hypothyroid",
     "hyperthyroid",
     "diabetic",
@@ -423,7 +424,7 @@ pub const CONDITIONS: &[&str] = &[
 
 /// Wording that makes advice general or safe: it sends the reader to their own clinician,
 /// speaks of people in general, or teaches.
-pub const GENERAL: &[&str] = &[
+pub const GENERAL: Words = words![
     "talk to your",
     "speak to your",
     "check with your",
@@ -488,7 +489,7 @@ pub const GENERAL: &[&str] = &[
 ];
 
 /// Words that mark an anti-treatment message, which is the misinformation rule's concern.
-pub const ANTI_TREATMENT: &[&str] = &[
+pub const ANTI_TREATMENT: Words = words![
     "poison",
     "poisonous",
     "big pharma",
@@ -504,7 +505,7 @@ pub const ANTI_TREATMENT: &[&str] = &[
 
 /// Openings that make what follows general ("if you have chest pain..."): they only count
 /// before the medicine or condition, not after it ("take some if you've got any left").
-pub const GENERAL_OPENERS: &[&str] = &[
+pub const GENERAL_OPENERS: Words = words![
     "if you're",
     "if you are",
     "if you have",

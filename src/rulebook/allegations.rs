@@ -1,8 +1,9 @@
 //! Words for the defamation and legal-proceedings rules: allegations of dishonesty,
 //! negligence or crime; signs that a claim reports published findings; live-case words.
+use super::Words;
 
 /// Allegations that harm a reputation when stated as fact.
-pub const ALLEGATIONS: &[&str] = &[
+pub const ALLEGATIONS: Words = words![
     "taking money from",
     "takes money from",
     "took money from",
@@ -163,7 +164,7 @@ pub const ALLEGATIONS: &[&str] = &[
 pub const NAMED_TARGET: &str = r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Nurse|Sister|Matron|Surgeon|Consultant)\.? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b|\b(?:[A-Z][A-Za-z'&]+ ){1,4}(?:Clinic|Clinics|Aesthetics|Aesthetic|Hospital|Hospitals|Trust|Practice|Surgery|Pharmacy|Pharmacies|Dental|Dentistry|Medical|Medics|Healthcare|Health|Care|Ltd|Limited|Group|Skin|Beauty|Spa|Lab|Labs|Pharma|Infirmary|NHS|Centre|Center|Homes?|Partners|Physio|Physiotherapy|Hub|Studio|Studios|Institute|Rooms|Wellness|Clinic's|Hospital's|Trust's)\b|\bRoyal [A-Z][a-z]+\b|\bSt\.? [A-Z][a-z]+'?s\b|\bThe Royal\b|@[A-Za-z0-9_]{2,}|\b[A-Z][a-z]+ (?:General|Royal|Infirmary)\b|\b(?:[Tt]hat|[Tt]he|[Tt]his) (?:pharmacist|pharmacy|chemist|clinic|dentist|gp|GP|doctor|surgeon|nurse|practice|surgery|salon|injector|practitioner|care home|home|optician|physio|chiropractor|osteopath) (?:on|in|at|near|down|up|off|by) [A-Z][a-z]+";
 
 /// Identifiable targets without a name: the writer's employer or an obviously local place.
-pub const IDENTIFIABLE: &[&str] = &[
+pub const IDENTIFIABLE: Words = words![
     "our trust",
     "my trust",
     "this trust",
@@ -201,7 +202,7 @@ pub const IDENTIFIABLE: &[&str] = &[
 ];
 
 /// Signs that a statement reports findings, a ruling or published news, or is hedged.
-pub const REPORTED: &[&str] = &[
+pub const REPORTED: Words = words![
     "fraud case",
     "the case",
     "plea",
@@ -294,7 +295,7 @@ pub const REPORTED: &[&str] = &[
 ];
 
 /// Words that make a post about a live court case.
-pub const LIVE_CASE: &[&str] = &[
+pub const LIVE_CASE: Words = words![
     "on the stand",
     "the stand",
     "trial is",
@@ -358,7 +359,7 @@ pub const LIVE_CASE: &[&str] = &[
 ];
 
 /// Opinions on guilt or punishment.
-pub const GUILT: &[&str] = &[
+pub const GUILT: Words = words![
     "has a history of",
     "has a history",
     "done this before",
@@ -440,7 +441,7 @@ pub const GUILT: &[&str] = &[
 ];
 
 /// People courts protect from identification.
-pub const PROTECTED_PEOPLE: &[&str] = &[
+pub const PROTECTED_PEOPLE: Words = words![
     "girl",
     "boy",
     "child",
@@ -472,7 +473,7 @@ pub const PROTECTED_PEOPLE: &[&str] = &[
 ];
 
 /// Cases where the people above are protected by law.
-pub const PROTECTED_CASES: &[&str] = &[
+pub const PROTECTED_CASES: Words = words![
     "abuse",
     "abused",
     "sexual",
@@ -507,7 +508,7 @@ pub const PROTECTED_CASES: &[&str] = &[
 ];
 
 /// Words that say the writer knows the protected person.
-pub const KNOWS_PERSON: &[&str] = &[
+pub const KNOWS_PERSON: Words = words![
     "came in",
     "brought in",
     "was on shift",
@@ -569,7 +570,7 @@ pub const KNOWS_PERSON: &[&str] = &[
 ];
 
 /// Leaked or unreleased inquest and court material.
-pub const LEAKED: &[&str] = &[
+pub const LEAKED: Words = words![
     "can't say much",
     "cant say much",
     "haven't been told",
@@ -609,7 +610,7 @@ pub const LEAKED: &[&str] = &[
 ];
 
 /// What the leaked material is.
-pub const COURT_MATERIAL: &[&str] = &[
+pub const COURT_MATERIAL: Words = words![
     "inquest",
     "coroner",
     "coroner's",
@@ -639,7 +640,7 @@ pub const COURT_MATERIAL: &[&str] = &[
 ];
 
 /// Signs the case is over: commenting on a verdict is not contempt.
-pub const CONCLUDED: &[&str] = &[
+pub const CONCLUDED: Words = words![
     "was found guilty",
     "were found guilty",
     "been found guilty",
@@ -662,7 +663,7 @@ pub const CONCLUDED: &[&str] = &[
 ];
 
 /// Uses of "guilty" and "innocent" that have nothing to do with a case.
-pub const NOT_A_CASE: &[&str] = &[
+pub const NOT_A_CASE: Words = words![
     "not guilty",
     "pleaded",
     "pleads",
@@ -685,7 +686,7 @@ pub const NOT_A_CASE: &[&str] = &[
 ];
 
 /// Words that put a protected person in legal proceedings, not just in a clinical story.
-pub const IN_PROCEEDINGS: &[&str] = &[
+pub const IN_PROCEEDINGS: Words = words![
     "trial",
     "case",
     "court",

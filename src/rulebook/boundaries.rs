@@ -1,9 +1,10 @@
 //! Words for the boundaries rules: invitations to private channels, the treatment talk that
 //! makes such an invitation a consultation, and the romantic or sexual approaches that
 //! regulators treat as the most serious boundary breach.
+use super::Words;
 
 /// Invitations to move a conversation somewhere private.
-pub const PRIVATE_CHANNEL: &[&str] = &[
+pub const PRIVATE_CHANNEL: Words = words![
     "me a dm",
     "me a message",
     "me a pm",
@@ -73,7 +74,7 @@ pub const PRIVATE_CHANNEL: &[&str] = &[
 ];
 
 /// Social apps where a patient would become a friend, not a professional contact.
-pub const PERSONAL_APPS: &[&str] = &[
+pub const PERSONAL_APPS: Words = words![
     "insta",
     "instagram",
     "ig",
@@ -93,7 +94,7 @@ pub const PERSONAL_APPS: &[&str] = &[
 ];
 
 /// Treatment talk: an invitation with these is a consultation in private messages.
-pub const TREATMENT: &[&str] = &[
+pub const TREATMENT: Words = words![
     "antibiotics",
     "photo",
     "pic",
@@ -182,7 +183,7 @@ pub const TREATMENT: &[&str] = &[
 ];
 
 /// Professional reasons to be messaged: press, mentoring, research, events.
-pub const PROFESSIONAL: &[&str] = &[
+pub const PROFESSIONAL: Words = words![
     "press",
     "media",
     "journalist",
@@ -254,7 +255,7 @@ pub const PROFESSIONAL: &[&str] = &[
 ];
 
 /// A patient or former patient is the person addressed or discussed.
-pub const PATIENT_PERSON: &[&str] = &[
+pub const PATIENT_PERSON: Words = words![
     "regulars",
     "my regulars",
     "customers",
@@ -327,7 +328,7 @@ pub const PATIENT_PERSON: &[&str] = &[
 ];
 
 /// Romantic or sexual approaches, and personal befriending.
-pub const ROMANCE: &[&str] = &[
+pub const ROMANCE: Words = words![
     "go for dinner",
     "for dinner",
     "dinner with",
@@ -451,12 +452,11 @@ pub const ROMANCE: &[&str] = &[
 ];
 
 /// Emoji that make an invitation flirtatious.
-pub const FLIRT_EMOJI: &[&str] = &[
-    "😉", "😘", "😍", "🥵", "😏", "💋", "😜", "🔥", "😚", "🍆", "🍑",
-];
+pub const FLIRT_EMOJI: Words =
+    words!["😉", "😘", "😍", "🥵", "😏", "💋", "😜", "🔥", "😚", "🍆", "🍑",];
 
 /// Romantic words that are sexual: the case is critical, not high.
-pub const SEXUAL: &[&str] = &[
+pub const SEXUAL: Words = words![
     "flirting",
     "flirt",
     "chatting me up",
@@ -519,7 +519,7 @@ pub const SEXUAL: &[&str] = &[
 ];
 
 /// Words that turn the post into good practice: the approach was refused or is discussed.
-pub const REFUSED: &[&str] = &[
+pub const REFUSED: Words = words![
     "declining",
     "say no",
     "instead",

@@ -1,9 +1,10 @@
 //! Hinting at a famous patient. A celebrity needs no name to be identified: "a certain
 //! reality TV star came into A&E" is enough for the tabloids. These words mark fame; the rule
 //! wants a patient in the frame too and no sign of a public appearance (opening a ward).
+use super::Words;
 
 /// Words that say the person is famous.
-pub const FAME: &[&str] = &[
+pub const FAME: Words = words![
     "famous",
     "very famous",
     "someone famous",
@@ -75,7 +76,7 @@ pub const FAME: &[&str] = &[
 ];
 
 /// Words that hint while withholding the name: they make it worse.
-pub const HINTS: &[&str] = &[
+pub const HINTS: Words = words![
     "guess who",
     "guess which",
     "a certain",
@@ -106,7 +107,7 @@ pub const HINTS: &[&str] = &[
 ];
 
 /// A public appearance, not a patient: opening a ward, a charity visit, a TV programme.
-pub const APPEARANCE: &[&str] = &[
+pub const APPEARANCE: Words = words![
     "opened",
     "officially opened",
     "open our",
@@ -156,7 +157,7 @@ pub const APPEARANCE: &[&str] = &[
 ];
 
 /// Words that put a celebrity in a bed rather than on a stage: seen, treated, admitted.
-pub const PATIENT_CONTEXT: &[&str] = &[
+pub const PATIENT_CONTEXT: Words = words![
     "came in",
     "came into",
     "brought in",

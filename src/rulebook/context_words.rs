@@ -1,9 +1,10 @@
 //! Words that tell whose detail a rule is looking at. An identifier means little alone: a
 //! postcode in a flu-clinic notice is the clinic's, the same postcode after "lives at" is a
 //! person's. Rules look for these near a match (see `rules::context`).
+use super::Words;
 
 /// Words that put a specific patient (or service user) in the frame.
-pub const PATIENT: &[&str] = &[
+pub const PATIENT: Words = words![
     "patient",
     "patients",
     "pt",
@@ -96,7 +97,7 @@ pub const PATIENT: &[&str] = &[
 ];
 
 /// Words that mark a service's own public details: a clinic's postcode, a booking line.
-pub const SERVICE: &[&str] = &[
+pub const SERVICE: Words = words![
     "clinic",
     "surgery",
     "practice",
@@ -156,7 +157,7 @@ pub const SERVICE: &[&str] = &[
 ];
 
 /// Staff titles: a name after these is a colleague, not a patient.
-pub const STAFF_TITLES: &[&str] = &[
+pub const STAFF_TITLES: Words = words![
     "dr",
     "doctor",
     "prof",
@@ -176,7 +177,7 @@ pub const STAFF_TITLES: &[&str] = &[
 ];
 
 /// Words that make a post about celebrating or thanking someone in public, not a patient.
-pub const PUBLIC_PRAISE: &[&str] = &[
+pub const PUBLIC_PRAISE: Words = words![
     "congratulations",
     "congrats",
     "well done",
@@ -199,7 +200,7 @@ pub const PUBLIC_PRAISE: &[&str] = &[
 ];
 
 /// Negation words: "does not cause", "never met a lazy consultant".
-pub const NEGATION: &[&str] = &[
+pub const NEGATION: Words = words![
     "not",
     "no",
     "never",
@@ -243,7 +244,7 @@ pub const NEGATION: &[&str] = &[
 ];
 
 /// Words that mark a claim as quoted to be corrected or studied, not asserted.
-pub const MYTH_FRAMING: &[&str] = &[
+pub const MYTH_FRAMING: Words = words![
     "read online",
     "if you've read",
     "if you have read",
@@ -347,7 +348,7 @@ pub const MYTH_FRAMING: &[&str] = &[
 ];
 
 /// Words that make a post an advert: offers, booking calls, discounts.
-pub const PROMOTION: &[&str] = &[
+pub const PROMOTION: Words = words![
     "bookings now open",
     "now taking bookings",
     "get your treatment free",
@@ -428,7 +429,7 @@ pub const PROMOTION: &[&str] = &[
 
 /// Words that turn a sentence into a discussion of a term rather than a use of it: "we
 /// should stop calling people 'bed blockers'", "the label 'frequent flyer' is stigmatising".
-pub const DISCUSSING_A_TERM: &[&str] = &[
+pub const DISCUSSING_A_TERM: Words = words![
     "stop calling",
     "if we call",
     "when we call",
@@ -500,7 +501,7 @@ pub const DISCUSSING_A_TERM: &[&str] = &[
 ];
 
 /// Someone other than the writer as the subject: "pt was drunk", "she was hungover".
-pub const THIRD_PARTY: &[&str] = &[
+pub const THIRD_PARTY: Words = words![
     "patient",
     "patients",
     "pt",
@@ -560,7 +561,7 @@ pub const THIRD_PARTY: &[&str] = &[
 ];
 
 /// Teaching, policy or support framing: the post is about a subject, not a confession.
-pub const TEACHING_FRAME: &[&str] = &[
+pub const TEACHING_FRAME: Words = words![
     "teaching",
     "session",
     "training",

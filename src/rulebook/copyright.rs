@@ -1,8 +1,9 @@
 //! Words for the copyright rule: paywalled papers and books shared whole, leaked internal
 //! communications, exam questions, and images taken from others.
+use super::Words;
 
 /// Sharing a whole paywalled work.
-pub const FULL_TEXT: &[&str] = &[
+pub const FULL_TEXT: Words = words![
     "without a subscription",
     "without access",
     "no paywall",
@@ -61,7 +62,7 @@ pub const FULL_TEXT: &[&str] = &[
 ];
 
 /// Where protected text comes from: journals, publishers, textbooks.
-pub const PROTECTED_WORKS: &[&str] = &[
+pub const PROTECTED_WORKS: Words = words![
     "question bank",
     "questions bank",
     "qbank",
@@ -112,7 +113,7 @@ pub const PROTECTED_WORKS: &[&str] = &[
 ];
 
 /// Signs the writer is handing the material over.
-pub const SHARED: &[&str] = &[
+pub const SHARED: Words = words![
     "thread",
     "🧵",
     "whatsapp group",
@@ -165,7 +166,7 @@ pub const SHARED: &[&str] = &[
 ];
 
 /// Signs the material may be shared: open access, own work under a licence, links.
-pub const OPEN: &[&str] = &[
+pub const OPEN: Words = words![
     "open access",
     "open-access",
     "cc by",
@@ -209,7 +210,7 @@ pub const OPEN: &[&str] = &[
 ];
 
 /// Internal communications shared out of the organisation.
-pub const LEAKED_INTERNAL: &[&str] = &[
+pub const LEAKED_INTERNAL: Words = words![
     "leaked email",
     "leaked e-mail",
     "leaked memo",
@@ -259,7 +260,7 @@ pub const LEAKED_INTERNAL: &[&str] = &[
 ];
 
 /// Exam material shared.
-pub const EXAM_MATERIAL: &[&str] = &[
+pub const EXAM_MATERIAL: Words = words![
     "questions",
     "stations",
     "the paper",
@@ -300,7 +301,7 @@ pub const EXAM_MATERIAL: &[&str] = &[
 ];
 
 /// Exams whose questions are confidential.
-pub const EXAMS: &[&str] = &[
+pub const EXAMS: Words = words![
     "psa",
     "prescribing safety assessment",
     "mrcp",
@@ -346,7 +347,7 @@ pub const EXAMS: &[&str] = &[
 ];
 
 /// Images taken from others.
-pub const TAKEN_IMAGES: &[&str] = &[
+pub const TAKEN_IMAGES: Words = words![
     "found on google",
     "from google images",
     "off google",
@@ -381,7 +382,7 @@ pub const TAKEN_IMAGES: &[&str] = &[
 ];
 
 /// Words that make a mention of shared material a caution, not a share.
-pub const CAUTION: &[&str] = &[
+pub const CAUTION: Words = words![
     "are confidential",
     "is confidential",
     "keep it confidential",
@@ -408,7 +409,7 @@ pub const CAUTION: &[&str] = &[
 ];
 
 /// Internal messages ("the email matron sent round") and who sends them.
-pub const INTERNAL_MESSAGES: &[&str] = &[
+pub const INTERNAL_MESSAGES: Words = words![
     "the email",
     "an email",
     "this email",
@@ -434,7 +435,7 @@ pub const INTERNAL_MESSAGES: &[&str] = &[
 ];
 
 /// Senders inside the organisation.
-pub const INTERNAL_SENDERS: &[&str] = &[
+pub const INTERNAL_SENDERS: Words = words![
     "matron",
     "management",
     "manager",
@@ -465,7 +466,7 @@ pub const INTERNAL_SENDERS: &[&str] = &[
 ];
 
 /// Signs the internal message itself is in the post.
-pub const POSTED: &[&str] = &[
+pub const POSTED: Words = words![
     "screenshot",
     "screenshots",
     "screenshotted",

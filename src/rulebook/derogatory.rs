@@ -1,6 +1,7 @@
 //! Labels that mock or dismiss patients, with neutral wording to offer instead. "Strong"
 //! labels are used for nothing else; "weak" ones need a patient in the frame or a mocking
 //! tone before they count ("pest control", "apple crumble", "coffee junkie").
+use super::Words;
 
 /// (label, neutral suggestion). Flagged unless the sentence discusses the term critically.
 pub const STRONG_LABELS: &[(&str, &str)] = &[
@@ -159,7 +160,7 @@ pub const WEAK_LABELS: &[(&str, &str)] = &[
 
 /// Words that put a patient (as opposed to a friend, a product or food) in the frame for a
 /// weak label, in the same sentence.
-pub const PATIENT_FRAME: &[&str] = &[
+pub const PATIENT_FRAME: Words = words![
     "patient",
     "patients",
     "pt",
@@ -235,7 +236,7 @@ pub const PATIENT_FRAME: &[&str] = &[
 
 /// A specific patient in the frame: a slur or stereotype aimed at them is also mocking a
 /// patient.
-pub const SPECIFIC_PATIENT: &[&str] = &[
+pub const SPECIFIC_PATIENT: Words = words![
     "patient",
     "pt",
     "bay",
@@ -263,7 +264,7 @@ pub const SPECIFIC_PATIENT: &[&str] = &[
 ];
 
 /// A mocking tone in the sentence: laughing emoji, eye-rolls, "back again, shock".
-pub const MOCKING: &[&str] = &[
+pub const MOCKING: Words = words![
     "lol",
     "lmao",
     "lmfao",
@@ -300,7 +301,7 @@ pub const MOCKING: &[&str] = &[
 ];
 
 /// After "frequent flyer": the airline meaning.
-pub const FLYER_AIRLINE: &[&str] = &[
+pub const FLYER_AIRLINE: Words = words![
     "miles",
     "points",
     "scheme",
@@ -331,7 +332,7 @@ pub const FLYER_AIRLINE: &[&str] = &[
 ];
 
 /// Around a weak label: its everyday meaning (food, garden pests, a product).
-pub const WEAK_ALLOW: &[&str] = &[
+pub const WEAK_ALLOW: Words = words![
     "apple",
     "rhubarb",
     "custard",

@@ -1,9 +1,10 @@
 //! Slurs and demeaning phrases about race, religion, sex, gender identity, disability and
 //! nationality. Slurs are matched as whole words; a few have innocent neighbours (faggots and
 //! peas, spastic diplegia, Offa's Dyke, spic and span) listed in `SLUR_ALLOW`.
+use super::Words;
 
 /// Slurs. Matched whole-word, case-insensitive; plain and common respellings.
-pub const SLURS: &[&str] = &[
+pub const SLURS: Words = words![
     "nigger",
     "niggers",
     "nigga",
@@ -103,7 +104,7 @@ pub const SLURS: &[&str] = &[
 ];
 
 /// Words after (or before) a slur that make it something else.
-pub const SLUR_ALLOW: &[&str] = &[
+pub const SLUR_ALLOW: Words = words![
     "cheese",
     "in the armour",
     "in the armor",
@@ -147,7 +148,7 @@ pub const SLUR_ALLOW: &[&str] = &[
 ];
 
 /// Groups, as nouns, for "typical ___", "___ are all ___", "these ___".
-pub const GROUPS: &[&str] = &[
+pub const GROUPS: Words = words![
     "foreigner",
     "foreigners",
     "immigrant",
@@ -248,7 +249,7 @@ pub const GROUPS: &[&str] = &[
 ];
 
 /// Demeaning predicates: "___ are all lazy", "breed like rabbits", "clogging up A&E".
-pub const DEMEANING: &[&str] = &[
+pub const DEMEANING: Words = words![
     "lazy",
     "dirty",
     "smelly",
@@ -348,7 +349,7 @@ pub const DEMEANING: &[&str] = &[
 ];
 
 /// Phrases that demean on their own.
-pub const PHRASES: &[&str] = &[
+pub const PHRASES: Words = words![
     "go back to your own country",
     "go back to your country",
     "go back where you came from",
@@ -403,7 +404,7 @@ pub const PHRASES: &[&str] = &[
 ];
 
 /// Health-equity and clinical framing: the group is the subject of care, not contempt.
-pub const EQUITY_FRAME: &[&str] = &[
+pub const EQUITY_FRAME: Words = words![
     "more likely",
     "less likely",
     "higher risk",
@@ -496,7 +497,7 @@ pub const EQUITY_FRAME: &[&str] = &[
 ];
 
 /// After "typical ___": a description of care, not a stereotype.
-pub const TYPICAL_ALLOW: &[&str] = &[
+pub const TYPICAL_ALLOW: Words = words![
     "diet",
     "diets",
     "presentation",

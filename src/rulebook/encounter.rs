@@ -2,9 +2,10 @@
 //! identifies a patient. A post speaks of a specific encounter when it says when or how a
 //! particular person was seen ("last night", "came in", "my patient"); the details attached
 //! to that person (age, role, place, time, what happened) are then counted.
+use super::Words;
 
 /// Encounter cues that also date the encounter: a time quasi-identifier.
-pub const TIME_STRONG: &[&str] = &[
+pub const TIME_STRONG: Words = words![
     "today",
     "today's",
     "todays",
@@ -63,7 +64,7 @@ pub const TIME_STRONG: &[&str] = &[
 ];
 
 /// Encounter cues with a vaguer time: half a quasi-identifier.
-pub const TIME_WEAK: &[&str] = &[
+pub const TIME_WEAK: Words = words![
     "this week",
     "last week",
     "this weekend",
@@ -94,7 +95,7 @@ pub const TIME_WEAK: &[&str] = &[
 ];
 
 /// Encounter cues that name no time: someone specific was seen.
-pub const CUES: &[&str] = &[
+pub const CUES: Words = words![
     "just had",
     "just seen",
     "just saw",
@@ -192,7 +193,7 @@ pub const CUES: &[&str] = &[
 ];
 
 /// Age words that need no number: a child, a teenager, a newborn.
-pub const AGE_WORDS: &[&str] = &[
+pub const AGE_WORDS: Words = words![
     "baby",
     "newborn",
     "new born",
@@ -234,7 +235,7 @@ pub const AGE_WORDS: &[&str] = &[
 ];
 
 /// Sex words: half a quasi-identifier alone, but they make a person of the subject.
-pub const SEX: &[&str] = &[
+pub const SEX: Words = words![
     "woman",
     "man",
     "lady",
@@ -276,7 +277,7 @@ pub const SEX: &[&str] = &[
 
 /// Roles and occupations: a full quasi-identifier (there are few 45-year-old vicars in a
 /// town).
-pub const ROLES: &[&str] = &[
+pub const ROLES: Words = words![
     "teacher",
     "headteacher",
     "head teacher",
@@ -397,7 +398,7 @@ pub const ROLES: &[&str] = &[
 
 /// Named or nameable places, written as common nouns: a full quasi-identifier in an
 /// encounter ("from a local secondary school", "on the ring road").
-pub const PLACES: &[&str] = &[
+pub const PLACES: Words = words![
     "school",
     "primary",
     "secondary school",
@@ -445,7 +446,7 @@ pub const PLACES: &[&str] = &[
 ];
 
 /// Units of the poster's own hospital: half a place (readers know where the poster works).
-pub const UNITS: &[&str] = &[
+pub const UNITS: Words = words![
     "picu",
     "nicu",
     "scbu",
@@ -482,7 +483,7 @@ pub const UNITS: &[&str] = &[
 ];
 
 /// Distinctive conditions and events: the detail that gets a case into the local news.
-pub const EVENTS: &[&str] = &[
+pub const EVENTS: Words = words![
     "crash",
     "car crash",
     "rtc",
@@ -682,7 +683,7 @@ pub const EVENTS: &[&str] = &[
 ];
 
 /// Words that make a person the subject without being a quasi-identifier.
-pub const PERSONS: &[&str] = &[
+pub const PERSONS: Words = words![
     "patient",
     "pt",
     "someone",
@@ -713,7 +714,7 @@ pub const PERSONS: &[&str] = &[
 
 /// General or hypothetical framing: not one patient but patients in general, a quiz, a story
 /// on TV, a lesson learned long ago.
-pub const GENERIC: &[&str] = &[
+pub const GENERIC: Words = words![
     "once",
     "always",
     "often",
@@ -788,7 +789,7 @@ pub const GENERIC: &[&str] = &[
 ];
 
 /// Fiction and broadcast: a case on television is nobody's patient.
-pub const FICTION: &[&str] = &[
+pub const FICTION: Words = words![
     "watching",
     "episode",
     "on tv",
@@ -805,7 +806,7 @@ pub const FICTION: &[&str] = &[
 
 /// Phrases that contain a generic word without being generic: matched so that the longer
 /// phrase wins and nothing is counted.
-pub const NEUTRAL: &[&str] = &[
+pub const NEUTRAL: Words = words![
     "once again",
     "once more",
     "at once",
@@ -830,7 +831,7 @@ pub const NEUTRAL: &[&str] = &[
 ];
 
 /// The subject is the poster, their family, or colleagues: not a patient.
-pub const NOT_PATIENT: &[&str] = &[
+pub const NOT_PATIENT: Words = words![
     "colleague",
     "colleagues",
     "my son",
@@ -919,7 +920,7 @@ pub const NOT_PATIENT: &[&str] = &[
 
 /// The case is public: in court or in the news. Saying you treated "the girl in the grooming
 /// trial" links the patient to everything already reported, so it counts as a strong detail.
-pub const NEWS: &[&str] = &[
+pub const NEWS: Words = words![
     "court case",
     "crown court",
     "in court",
@@ -949,6 +950,5 @@ pub const NEWS: &[&str] = &[
 ];
 
 /// Followed by a bare number, an age: "she was 13", "he's 17".
-pub const SAID_AGE: &[&str] = &[
-    "she was", "he was", "she is", "he is", "she's", "he's", "she’s", "he’s",
-];
+pub const SAID_AGE: Words =
+    words!["she was", "he was", "she is", "he is", "she's", "he's", "she’s", "he’s",];

@@ -1,8 +1,9 @@
 //! Sharing pictures of patients. A photo of a wound, an x-ray "of the day", a screenshot of
 //! the notes or a selfie with a patient is patient information, whatever is cropped out.
+use super::Words;
 
 /// Words for a picture, a video or a screenshot.
-pub const PICTURES: &[&str] = &[
+pub const PICTURES: Words = words![
     "photo",
     "photos",
     "photograph",
@@ -52,7 +53,7 @@ pub const PICTURES: &[&str] = &[
 ];
 
 /// Pictures by definition of a body: an x-ray, a scan, an ECG.
-pub const RADIOLOGY: &[&str] = &[
+pub const RADIOLOGY: Words = words![
     "x-ray",
     "xray",
     "x ray",
@@ -174,7 +175,7 @@ pub const SUBJECTS: &[&str] = &[
 ];
 
 /// Other subjects: the team, a building, a view, the poster themselves, a lecture.
-pub const NOT_SUBJECTS: &[&str] = &[
+pub const NOT_SUBJECTS: Words = words![
     "team",
     "the team",
     "our team",
@@ -249,7 +250,7 @@ pub const NOT_SUBJECTS: &[&str] = &[
 /// Pictures coming in, not going out: a member of the public sending the poster a photo
 /// ("people send me rash photos", "DM me a pic of the bite"). Not a patient image being
 /// shared (a boundaries or advice matter instead).
-pub const INBOUND: &[&str] = &[
+pub const INBOUND: Words = words![
     "send me",
     "sends me",
     "send us",
@@ -265,7 +266,7 @@ pub const INBOUND: &[&str] = &[
 
 /// Disgust at or ridicule of the patient in the picture: the post also mocks them. (A laughing
 /// emoji alone is not enough: it is often at the situation, not the patient.)
-pub const RIDICULE: &[&str] = &[
+pub const RIDICULE: Words = words![
     "🤢",
     "🤮",
     "state of him",
@@ -279,7 +280,7 @@ pub const RIDICULE: &[&str] = &[
     "rank",
 ];
 
-pub const ADVICE: &[&str] = &[
+pub const ADVICE: Words = words![
     "never post",
     "don't post",
     "dont post",
@@ -314,7 +315,7 @@ pub const ADVICE: &[&str] = &[
 ];
 
 /// Consent stated: lower, not silent (consent is often assumed, rarely documented).
-pub const CONSENT: &[&str] = &[
+pub const CONSENT: Words = words![
     "with consent",
     "with their consent",
     "with her consent",
@@ -338,11 +339,11 @@ pub const CONSENT: &[&str] = &[
 ];
 
 /// Pronouns: a subject only right after the picture word ("snapped her ECG", "video of him").
-pub const PRONOUNS: &[&str] = &["him", "her", "his", "he", "she"];
+pub const PRONOUNS: Words = words!["him", "her", "his", "he", "she"];
 
 /// Subjects that only suggest a patient ("of the day", "in resus"): a team, a view or a
 /// building in the same sentence outweighs them.
-pub const WEAK_SUBJECTS: &[&str] = &[
+pub const WEAK_SUBJECTS: Words = words![
     "of the day",
     "of the week",
     "xrayoftheday",
@@ -363,10 +364,10 @@ pub const WEAK_SUBJECTS: &[&str] = &[
 ];
 
 /// Verbs of posting that make a picture of records ("posting the handover sheet").
-pub const POSTING: &[&str] = &["posting", "posted", "sharing", "here's", "heres", "here is"];
+pub const POSTING: Words = words!["posting", "posted", "sharing", "here's", "heres", "here is"];
 
 /// Records: posting these is posting patient information.
-pub const RECORDS: &[&str] = &[
+pub const RECORDS: Words = words![
     "notes",
     "medical records",
     "drug chart",
@@ -384,7 +385,7 @@ pub const RECORDS: &[&str] = &[
 
 /// Showing, not just mentioning: an x-ray or scan is only a shared picture with one of these
 /// ("x-ray of the day", "look at this CT"); "she had a CT head" is care, not a picture.
-pub const SHOWING: &[&str] = &[
+pub const SHOWING: Words = words![
     "of the day",
     "of the week",
     "xrayoftheday",

@@ -1,7 +1,8 @@
 //! Words for being drunk, hungover or high, for work, and for taking drugs from work.
+use super::Words;
 
 /// Being drunk, hungover or high.
-pub const STATES: &[&str] = &[
+pub const STATES: Words = words![
     "drunk",
     "still drunk",
     "hungover",
@@ -60,7 +61,7 @@ pub const STATES: &[&str] = &[
 ];
 
 /// Drinking or drugs that become impairment with work or driving alongside.
-pub const INTAKE: &[&str] = &[
+pub const INTAKE: Words = words![
     "pints",
     "beers",
     "bevvies",
@@ -117,7 +118,7 @@ pub const INTAKE: &[&str] = &[
 ];
 
 /// Work, now or soon.
-pub const WORK: &[&str] = &[
+pub const WORK: Words = words![
     "ward",
     "on the ward",
     "shift",
@@ -210,7 +211,7 @@ pub const WORK: &[&str] = &[
 ];
 
 /// Time off: drinking then is nobody's business.
-pub const OFF_DUTY: &[&str] = &[
+pub const OFF_DUTY: Words = words![
     "day off",
     "days off",
     "night off",
@@ -255,7 +256,7 @@ pub const OFF_DUTY: &[&str] = &[
 ];
 
 /// Drugs kept at work.
-pub const WORK_DRUGS: &[&str] = &[
+pub const WORK_DRUGS: Words = words![
     "oramorph",
     "morphine",
     "fentanyl",

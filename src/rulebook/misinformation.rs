@@ -1,6 +1,7 @@
 //! Health falsehoods that regulators have sanctioned professionals for repeating. Each entry
 //! is a pattern for the claim as people write it (tolerating a few words in between), so the
 //! rule can then ask whether the claim is asserted or quoted to be corrected.
+use super::Words;
 
 /// How a claim pattern is judged.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -128,7 +129,7 @@ pub const FALSE_CLAIMS: &[(&str, &str, ClaimKind)] = &[
 
 /// Phrases that add professional authority to a claim: the GMC and NMC treat a false claim
 /// made "as a doctor" or "as a nurse" as the more serious case.
-pub const AUTHORITY: &[&str] = &[
+pub const AUTHORITY: Words = words![
     "as a nurse",
     "as a doctor",
     "as a gp",
@@ -172,7 +173,7 @@ pub const AUTHORITY: &[&str] = &[
 
 /// Words at least one of which every claim above contains: a cheap first pass, so the claim
 /// patterns only run on the few sentences that could hold one.
-pub const TRIGGERS: &[&str] = &[
+pub const TRIGGERS: Words = words![
     "measles",
     "chickenpox",
     "chicken pox",
@@ -323,7 +324,7 @@ pub const TRIGGERS: &[&str] = &[
 
 /// Conspiracy markers: with these, "myth" or "they say it's false" is the writer dismissing
 /// the evidence, not correcting the claim ("cholesterol is a myth pushed by big pharma").
-pub const CONSPIRACY: &[&str] = &[
+pub const CONSPIRACY: Words = words![
     "wakefield was right",
     "wakefield was telling the truth",
     "destroyed him",

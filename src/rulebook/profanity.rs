@@ -2,6 +2,7 @@
 //! "cocktail", "Dickens", "shiitake", "assessment" and "Penistone" never match; disguised
 //! spellings are found by `text::obfuscation`. Clinical words (penis, anal, vagina, breast)
 //! are not in these lists at all.
+use super::Words;
 
 /// Strong words: medium severity.
 pub const STRONG: &[&str] = &[
@@ -149,7 +150,7 @@ pub const CASED: &[&str] = &[
 ];
 
 /// Neighbours that make a listed word innocent.
-pub const ALLOW_NEAR: &[&str] = &[
+pub const ALLOW_NEAR: Words = words![
     "needle",
     "needlestick",
     "pin",

@@ -1,9 +1,10 @@
 //! Words for the advertising rules: prescription-only medicines that may not be advertised to
 //! the public, claims an advert cannot make, testimonials, discount codes and affiliate
 //! links, and the disclosures that make a paid post honest.
+use super::Words;
 
 /// Prescription-only medicines commonly advertised to the public (CAP Code 12.12).
-pub const PRESCRIPTION_ONLY: &[&str] = &[
+pub const PRESCRIPTION_ONLY: Words = words![
     "botox",
     "botulinum",
     "botulinum toxin",
@@ -71,7 +72,7 @@ pub const PRESCRIPTION_ONLY: &[&str] = &[
 ];
 
 /// Claims no health advert may make: guarantees, absolute safety, cures.
-pub const ABSOLUTE_CLAIMS: &[&str] = &[
+pub const ABSOLUTE_CLAIMS: Words = words![
     "guaranteed results",
     "results guaranteed",
     "guaranteed",
@@ -123,7 +124,7 @@ pub const ABSOLUTE_CLAIMS: &[&str] = &[
 ];
 
 /// Claims that are really about treatment results (after "guaranteed" or "100%").
-pub const RESULT_WORDS: &[&str] = &[
+pub const RESULT_WORDS: Words = words![
     "results",
     "result",
     "weight loss",
@@ -169,7 +170,7 @@ pub const RESULT_WORDS: &[&str] = &[
 ];
 
 /// Research and caution contexts where the same words report findings, not promise results.
-pub const NOT_AN_AD: &[&str] = &[
+pub const NOT_AN_AD: Words = words![
     "unsafe",
     "unlawful",
     "illegal",
@@ -245,7 +246,7 @@ pub const NOT_AN_AD: &[&str] = &[
 ];
 
 /// Testimonials in adverts.
-pub const TESTIMONIALS: &[&str] = &[
+pub const TESTIMONIALS: Words = words![
     "what my clients say",
     "what our clients say",
     "what our patients say",
@@ -273,7 +274,7 @@ pub const TESTIMONIALS: &[&str] = &[
 ];
 
 /// Signs of a paid or incentivised promotion.
-pub const PROMO_SIGNALS: &[&str] = &[
+pub const PROMO_SIGNALS: Words = words![
     "use code",
     "use my code",
     "with code",
@@ -314,7 +315,7 @@ pub const PROMO_SIGNALS: &[&str] = &[
 ];
 
 /// Disclosures that make a paid post honest, anywhere in the post.
-pub const DISCLOSURES: &[&str] = &[
+pub const DISCLOSURES: Words = words![
     "#ad",
     "#advert",
     "#advertisement",
@@ -382,7 +383,7 @@ pub const DISCLOSURES: &[&str] = &[
 ];
 
 /// Overstated credentials: superlatives and titles people cannot verify.
-pub const OVERSTATED: &[&str] = &[
+pub const OVERSTATED: Words = words![
     "the uk's leading",
     "the uks leading",
     "uk's leading",

@@ -1,7 +1,8 @@
 //! Words that tell anger from excitement, and the acronyms that are not shouting.
+use super::Words;
 
 /// All-caps words that are abbreviations, not shouting.
-pub const ACRONYMS: &[&str] = &[
+pub const ACRONYMS: Words = words![
     "NHS", "ICU", "ITU", "HDU", "GMC", "NMC", "HCPC", "BMA", "RCN", "RCM", "GDC", "GPHC", "COVID",
     "PPE", "CQC", "NICE", "ED", "AE", "GP", "GPS", "MRI", "CT", "ECG", "EEG", "BP", "HR", "IV",
     "IM", "UK", "USA", "US", "EU", "WHO", "CEO", "CPD", "MDT", "OSCE", "MRCP", "FRCS", "FY1",
@@ -21,7 +22,7 @@ pub const ACRONYMS: &[&str] = &[
 ];
 
 /// Anger: with shouting or stacked punctuation these make a rant.
-pub const ANGER: &[&str] = &[
+pub const ANGER: Words = words![
     "done with",
     "sick of",
     "sick and tired",
@@ -138,7 +139,7 @@ pub const ANGER: &[&str] = &[
 ];
 
 /// Exasperated questions: anger only with shouting or stacked punctuation and no happy words.
-pub const EXASPERATED: &[&str] = &[
+pub const EXASPERATED: Words = words![
     "why",
     "how come",
     "who the hell",
@@ -147,7 +148,7 @@ pub const EXASPERATED: &[&str] = &[
 ];
 
 /// Celebration: shouting with these and no anger is excitement, not a rant.
-pub const POSITIVE: &[&str] = &[
+pub const POSITIVE: Words = words![
     "proud",
     "amazing",
     "congrats",
@@ -244,7 +245,7 @@ pub const THREATS: &[&str] = &[
 ];
 
 /// Angry words and accusations in a reply to a review.
-pub const REVIEW_ANGER: &[&str] = &[
+pub const REVIEW_ANGER: Words = words![
     "liar",
     "liars",
     "lies",
@@ -276,7 +277,7 @@ pub const REVIEW_ANGER: &[&str] = &[
 ];
 
 /// Anger that counts on its own, without shouting.
-pub const ANGRY_ALONE: &[&str] = &[
+pub const ANGRY_ALONE: Words = words![
     "how dare",
     "fuming",
     "livid",

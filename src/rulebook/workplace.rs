@@ -1,5 +1,6 @@
 //! Words for the workplace-dispute rule: insults, and the colleagues, managers, employers and
 //! wards they can be aimed at.
+use super::Words;
 
 /// Insults and accusations aimed at people.
 pub const INSULTS: &[&str] = &[
@@ -376,7 +377,7 @@ pub const INSULTS: &[&str] = &[
 /// An insult reported to be rebutted, or a target who is on the receiving end of someone
 /// else's behaviour: "calling our nurses lazy - shame on you", "drunk idiot abusing the
 /// nurses". The words go between the insult and the target, or just before the insult.
-pub const REPORTED_OR_VICTIM: &[&str] = &[
+pub const REPORTED_OR_VICTIM: Words = words![
     "calling our",
     "calling us",
     "called our",
@@ -626,7 +627,7 @@ pub const TARGETS: &[&str] = &[
 ];
 
 /// Words that mark system critique or feedback rather than a personal attack.
-pub const CONSTRUCTIVE: &[&str] = &[
+pub const CONSTRUCTIVE: Words = words![
     "nationally",
     "national",
     "across the nhs",
@@ -683,7 +684,7 @@ pub const CONSTRUCTIVE: &[&str] = &[
 ];
 
 /// Words just before an insult that turn it on the writer or negate it ("I felt useless").
-pub const SELF_OR_NEGATED: &[&str] = &[
+pub const SELF_OR_NEGATED: Words = words![
     "i felt",
     "i feel",
     "i was",

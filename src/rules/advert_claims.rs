@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 pub struct AdvertClaims;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "advert-claims",
     category: Category::HealthClaims,
     flags: &[

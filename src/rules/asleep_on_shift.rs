@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct AsleepOnShift;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "asleep-on-shift",
     category: Category::Impairment,
     flags: &[

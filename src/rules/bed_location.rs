@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub struct BedLocation;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "bed-location",
     category: Category::PatientIdentifier,
     flags: &[

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 pub struct CelebrityPatient;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "celebrity-patient",
     category: Category::PatientIdentifier,
     flags: &[

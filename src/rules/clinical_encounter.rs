@@ -11,7 +11,7 @@ use crate::text::Document;
 
 pub struct ClinicalEncounter;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "clinical-encounter",
     category: Category::ClinicalEncounter,
     flags: &[

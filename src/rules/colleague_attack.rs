@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 pub struct ColleagueAttack;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "colleague-attack",
     category: Category::WorkplaceDispute,
     flags: &[

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub struct DateOfBirth;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "date-of-birth",
     category: Category::PatientIdentifier,
     flags: &[

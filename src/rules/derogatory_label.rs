@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 pub struct DerogatoryLabel;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "derogatory-label",
     category: Category::DerogatoryPatient,
     flags: &[

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 pub struct DiscriminatoryPhrase;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "discriminatory-phrase",
     category: Category::Discrimination,
     flags: &[

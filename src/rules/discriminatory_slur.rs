@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 pub struct DiscriminatorySlur;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "discriminatory-slur",
     category: Category::Discrimination,
     flags: &[

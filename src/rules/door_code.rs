@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct DoorCode;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "door-code",
     category: Category::PersonalSecurity,
     flags: &[

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct DrugsFromWork;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "drugs-from-work",
     category: Category::Impairment,
     flags: &[

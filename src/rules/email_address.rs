@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub struct EmailAddress;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "email-address",
     category: Category::PatientIdentifier,
     flags: &[

@@ -56,7 +56,7 @@ struct Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let lists: [(&[&str], u32); 20] = [
+    let lists: [(crate::rulebook::Words, u32); 20] = [
         (words::TIME_STRONG, TIME | CUE),
         (words::TIME_WEAK, TIME_WEAK | CUE),
         (words::CUES, CUE),
@@ -71,12 +71,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         (words::FICTION, FICTION),
         (words::NOT_PATIENT, NOT_PATIENT),
         (words::NEUTRAL, 0),
-        (&["a patient", "the patient"], PERSON),
-        (&["children's", "kids'"], 0),
+        (crate::words!["a patient", "the patient"], PERSON),
+        (crate::words!["children's", "kids'"], 0),
         (celebrity::FAME, FAME),
         (words::NEWS, NEWS),
         (words::SAID_AGE, PERSON | SAID),
-        (&["took"], TOOK),
+        (crate::words!["took"], TOOK),
     ];
     let mut merged: BTreeMap<String, u32> = BTreeMap::new();
     for (list, kind) in lists {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 pub struct FactualAllegation;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "factual-allegation",
     category: Category::Defamation,
     flags: &[

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 pub struct FalseHealthClaim;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "false-health-claim",
     category: Category::Misinformation,
     flags: &[

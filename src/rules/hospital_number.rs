@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub struct HospitalNumber;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "hospital-number",
     category: Category::PatientIdentifier,
     flags: &[

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 pub struct HostilePhrase;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "hostile-phrase",
     category: Category::HeatedTone,
     flags: &[

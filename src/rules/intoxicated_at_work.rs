@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 pub struct IntoxicatedAtWork;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "intoxicated-at-work",
     category: Category::Impairment,
     flags: &[

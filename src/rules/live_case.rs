@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 pub struct LiveCase;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "live-case",
     category: Category::LegalProceedings,
     flags: &[

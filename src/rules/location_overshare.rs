@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 pub struct LocationOvershare;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "location-overshare",
     category: Category::PersonalSecurity,
     flags: &[

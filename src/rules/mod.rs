@@ -6,6 +6,21 @@ use crate::text::{Document, Lexicon};
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// Builds a [`RuleInfo`] in each rule file; the `flags` and `passes` examples are compiled
+/// only into test builds, so their text stays out of the shipped WebAssembly.
+macro_rules! rule_info {
+    { id: $id:expr, category: $category:expr, flags: $flags:expr, passes: $passes:expr $(,)? } => {
+        RuleInfo {
+            id: $id,
+            category: $category,
+            #[cfg(test)]
+            flags: $flags,
+            #[cfg(test)]
+            passes: $passes,
+        }
+    };
+}
+
 pub mod context;
 
 mod bed_location;
@@ -55,9 +70,11 @@ pub struct RuleInfo {
     /// Stable id, used in findings and in the user's "turn off this rule" list.
     pub id: &'static str,
     pub category: Category,
-    /// Texts this rule must flag.
+    /// Texts this rule must flag (test builds only: kept out of the shipped wasm).
+    #[cfg(test)]
     pub flags: &'static [&'static str],
-    /// Near-misses this rule must not flag.
+    /// Near-misses this rule must not flag (test builds only).
+    #[cfg(test)]
     pub passes: &'static [&'static str],
 }
 

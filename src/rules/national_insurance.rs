@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub struct NationalInsurance;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "national-insurance-number",
     category: Category::PatientIdentifier,
     flags: &[

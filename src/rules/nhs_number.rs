@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct NhsNumber;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "nhs-number",
     category: Category::PatientIdentifier,
     flags: &[

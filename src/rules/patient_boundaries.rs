@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 pub struct PatientBoundaries;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "patient-boundaries",
     category: Category::Boundaries,
     flags: &[

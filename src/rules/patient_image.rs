@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 pub struct PatientImage;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "patient-image",
     category: Category::PatientImage,
     flags: &[
@@ -122,7 +122,7 @@ fn subject(doc: &Document, pic: &Range<usize>) -> Subject {
     let mut weak = false;
     for (r, i) in SUBJECTS.find_in(hood_lower, hood.start) {
         naming_patient |= PATIENT_SUBJECTS.contains(&images::SUBJECTS[i]);
-        weak = images::WEAK_SUBJECTS.contains(&images::SUBJECTS[i]);
+        weak = images::WEAK_SUBJECTS.contains(images::SUBJECTS[i]);
         // Prefer a subject in the same sentence as the picture word.
         if found.is_none() || (r.start >= sentence.start && r.end <= sentence.end) {
             found = Some(r);

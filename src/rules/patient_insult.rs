@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 pub struct PatientInsult;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "patient-insult",
     category: Category::DerogatoryPatient,
     flags: &[

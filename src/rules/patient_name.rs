@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 pub struct PatientName;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "patient-name",
     category: Category::PatientIdentifier,
     flags: &[

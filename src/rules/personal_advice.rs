@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 pub struct PersonalAdvice;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "personal-advice",
     category: Category::IndividualAdvice,
     flags: &[
@@ -181,7 +181,7 @@ impl Rule for PersonalAdvice {
                 continue;
             }
             let before = tail(doc, span.start);
-            let generic = GENERIC_MEDICINE.contains(&MEDICINES[index]);
+            let generic = GENERIC_MEDICINE.contains(MEDICINES[index]);
             let directive = if let Some(c) = CHANGE.captures(before) {
                 // "stop the amlodipine" needs someone addressed; "stop your" already is.
                 let possessive = c.get(1).is_some_and(|g| !g.as_str().starts_with("the"));

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 pub struct PhoneNumber;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "phone-number",
     category: Category::PatientIdentifier,
     flags: &[

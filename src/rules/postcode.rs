@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct Postcode;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "postcode",
     category: Category::PatientIdentifier,
     flags: &[

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 pub struct Profanity;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "profanity",
     category: Category::OffensiveLanguage,
     flags: &[

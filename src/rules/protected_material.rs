@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 pub struct ProtectedMaterial;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "protected-material",
     category: Category::Copyright,
     flags: &[

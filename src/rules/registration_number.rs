@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct RegistrationNumber;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "registration-number",
     category: Category::PersonalSecurity,
     flags: &[

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct ScottishChi;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "chi-number",
     category: Category::PatientIdentifier,
     flags: &[

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 pub struct Shouting;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "shouting",
     category: Category::HeatedTone,
     flags: &[
@@ -34,7 +34,7 @@ static INFO: RuleInfo = RuleInfo {
     ],
 };
 
-static ACRO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ACRONYMS.iter().copied().collect());
+static ACRO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ACRONYMS.iter().collect());
 static ANGRY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(ANGER));
 static EXASP: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(EXASPERATED));
 static HAPPY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(POSITIVE));

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 pub struct UndisclosedPromotion;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "undisclosed-promotion",
     category: Category::UndisclosedInterest,
     flags: &[

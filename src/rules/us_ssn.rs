@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 pub struct UsSsn;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "us-ssn",
     category: Category::PatientIdentifier,
     flags: &[

@@ -8,7 +8,7 @@ use crate::text::Document;
 
 pub struct WorkplaceTerm;
 
-static INFO: RuleInfo = RuleInfo {
+static INFO: RuleInfo = rule_info! {
     id: "workplace-term",
     category: Category::PatientIdentifier,
     // With no workplace terms configured the rule has nothing to find: these examples run
