@@ -2,7 +2,7 @@
 //! counts as identifying on their own because so few people reach them.
 use super::{context, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, Document};
+use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,19 +34,19 @@ static INFO: RuleInfo = rule_info! {
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(
+    regex_lower(&format!(
         r"\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
     ))
 });
 
 static BIRTH_WORD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(?:dob|d\.o\.b\.?|date of birth|born|birthday|birth date)\b"));
+    LazyLock::new(|| regex_lower(r"\b(?:dob|d\.o\.b\.?|date of birth|born|birthday|birth date)\b"));
 
 static SELF_BIRTH: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(?:i was born|i'm born|my birthday|my dob|birthday to me)\b"));
+    LazyLock::new(|| regex_lower(r"\b(?:i was born|i'm born|my birthday|my dob|birthday to me)\b"));
 
 static OLD_AGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:aged\s+(?:9\d|1[0-1]\d)|(?:9\d|1[0-1]\d)(?:st|nd|rd|th) birthday|(?:his|her|their) (?:9\d|1[0-1]\d)(?:st|nd|rd|th)\b|(?:9\d|1[0-1]\d)\s?(?:-\s?)?(?:yo|y/o|yrs? old|years? old|year-old|yr-old))\b",
     )
 });
@@ -57,7 +57,7 @@ impl Rule for DateOfBirth {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
-        for m in DATE.find_iter(doc.text) {
+        for m in DATE.find_iter(&doc.lower) {
             let span = m.range();
             let before = doc.window(&(span.start..span.start), 40, 0);
             if !BIRTH_WORD.is_match(before) || SELF_BIRTH.is_match(before) {
@@ -73,7 +73,7 @@ impl Rule for DateOfBirth {
                 .suggest("[date removed]"),
             );
         }
-        for m in OLD_AGE.find_iter(doc.text) {
+        for m in OLD_AGE.find_iter(&doc.lower) {
             let span = m.range();
             if !context::patient_near(doc, &span) {
                 continue;

@@ -4,7 +4,7 @@
 //! "hello my name is") stay clear.
 use super::{context::any_of, Context, Hit, Rule, RuleInfo};
 use crate::model::{Category, Severity};
-use crate::text::{regex, regex_cased, regex_lower, Document};
+use crate::text::{regex_cased, regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,17 +34,17 @@ static INFO: RuleInfo = rule_info! {
 };
 
 static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"\b(?:alone|on my own|by myself|lone working|lone worker|only (?:nurse|doctor|one|staff member) on)\b(?-i:[^.!?\n\x{80}-\x{10FFFF}]){0,50}?\b(?:till|until|til|'?til)\b ?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?|midnight|morning|tomorrow)",
+    regex_lower(
+        r"\b(?:alone|on my own|by myself|lone working|lone worker|only (?:nurse|doctor|one|staff member) on)\b(?-i:[^.!?\n\x{80}-\x{10ffff}]){0,50}?\b(?:till|until|til|'?til)\b ?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?|midnight|morning|tomorrow)",
     )
 });
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:my (?:home )?address(?: is|:)|i live at|i live on|come (?:round|over) to (?:mine|my place|my house|my flat) at|my (?:house|flat) is (?:at|on)) ?\d{1,4}[a-z]? [a-z]+",
     )
 });
 static BADGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:here'?s|here is|check out|look at|meet|got|finally got|proud of|picked up|collected|show off|showing off|love) my (?:new |shiny new |first |brand new |very first |official )?(?:nhs |staff |hospital |trust |work |hcpc |nmc )?(?:id badge|id card|id|identity badge|identity card|staff card|staff badge|smartcard|smart card|swipe card|access card|lanyard and id|badge and lanyard)\b",
     )
 });
@@ -54,14 +54,14 @@ static BADGE_MEDIA: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static ROTA: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex_lower(
         r"\b(?:here'?s|here is|this is|check out|sharing|posting|attached is|see) my (?:[a-z0-9']+ ){0,2}?(?:rota|roster|shifts|shift pattern)\b|\bmy (?:[a-z0-9']+ ){0,2}?(?:rota|roster|shifts|shift pattern) (?:for (?:next|this|the next|the coming) (?:week|month|fortnight)|for (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:is )?(?:below|attached|here)|👇|:)",
     )
 });
 
 static SHIFT_DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"\b(?:working|on|doing) (?:nights|lates|earlies|long days|days|the night shift|night shifts)\b(?-i:[^.!?\n\x{80}-\x{10FFFF}]){0,40}?\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b",
+    regex_lower(
+        r"\b(?:working|on|doing) (?:nights|lates|earlies|long days|days|the night shift|night shifts)\b(?-i:[^.!?\n\x{80}-\x{10ffff}]){0,40}?\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b",
     )
 });
 static VISIT_ME: LazyLock<Regex> = LazyLock::new(|| {
