@@ -94,24 +94,9 @@ class WorkerChecker implements CheckerClient {
   }
 }
 
-/**
- * serde may hand back Maps for objects; the rest of the extension wants plain objects. The
- * core's serializer is JSON-compatible (plain objects), and so are the worker's answers: then
- * the array is used as it is, without copying every finding on every keystroke.
- */
+/** The core returns an array of plain finding objects (src/wasm.rs builds them directly). */
 function normaliseFindings(raw: unknown): Finding[] {
-  if (!Array.isArray(raw)) return [];
-  if (!raw.some((f) => f instanceof Map || hasMapGuidance(f))) return raw as Finding[];
-  return raw.map((f) => toPlain(f) as Finding);
-}
-function hasMapGuidance(f: unknown): boolean {
-  const g = (f as { guidance?: unknown } | null)?.guidance;
-  return Array.isArray(g) && g.some((x) => x instanceof Map);
-}
-function toPlain(value: unknown): unknown {
-  if (value instanceof Map) return Object.fromEntries(Array.from(value, ([k, v]) => [k, toPlain(v)]));
-  if (Array.isArray(value)) return value.map(toPlain);
-  return value;
+  return Array.isArray(raw) ? (raw as Finding[]) : [];
 }
 
 /**

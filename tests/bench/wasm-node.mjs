@@ -2,7 +2,7 @@
 // on the inputs of benches/check.rs. Per input: warm-up, then many timed samples of a batch
 // of calls; the per-call median is reported (all.mjs divides it by criterion's native median).
 // The JavaScript call includes what the extension pays too: passing the string in and the
-// findings out as JavaScript objects (serde-wasm-bindgen).
+// findings out as plain JavaScript objects (built by src/wasm.rs).
 // Run alone: node tests/bench/wasm-node.mjs   (after ./build.sh)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
