@@ -116,14 +116,20 @@ mod tests {
         assert_examples(&ClinicalEncounter);
     }
 
-    #[test]
-    fn span_is_the_age_and_role_with_a_suggestion() {
-        let text = "Today a 34yo teacher came in with a fractured penis 😂";
+    /// The rule's full hits (message and suggestion too), with no workplace terms.
+    fn full_hits(text: &str) -> Vec<Hit> {
         let doc = Document::new(text);
-        let workplace = Lexicon::new(Vec::<String>::new());
+        let workplace = Lexicon::local(Vec::<String>::new());
         let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         ClinicalEncounter.check(&doc, &ctx, &mut out);
+        out
+    }
+
+    #[test]
+    fn span_is_the_age_and_role_with_a_suggestion() {
+        let text = "Today a 34yo teacher came in with a fractured penis 😂";
+        let out = full_hits(text);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].span.clone()], "a 34yo teacher");
         assert_eq!(out[0].suggestion.as_deref(), Some("a patient"));
@@ -185,12 +191,9 @@ mod tests {
 
     #[test]
     fn a_public_case_counts_and_is_named_in_the_message() {
-        let text = "I looked after the survivor of that sexual assault case in A&E, she's doing ok";
-        let doc = Document::new(text);
-        let workplace = Lexicon::new(Vec::<String>::new());
-        let ctx = Context::new(false, &workplace);
-        let mut out = Vec::new();
-        ClinicalEncounter.check(&doc, &ctx, &mut out);
+        let out = full_hits(
+            "I looked after the survivor of that sexual assault case in A&E, she's doing ok",
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].message.contains("public case"), "{}", out[0].message);
     }
