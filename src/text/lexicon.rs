@@ -161,16 +161,22 @@ struct IndexedMatch {
     phrase: u32,
 }
 
-/// Every registered phrase, as one automaton. Each distinct phrase is one pattern; a pattern
-/// stands for every (list, index) that holds the phrase.
+/// The phrases of a run of registered lists (ids `first..end`), as one automaton. Each
+/// distinct phrase is one pattern; a pattern stands for every (list, index) that holds it.
 struct Combined {
     automaton: AhoCorasick,
     /// For pattern `p`: `owners[owner_start[p]..owner_start[p + 1]]`, as (list id, index).
     owner_start: Vec<u32>,
     owners: Vec<(u32, u32)>,
-    /// Lists registered when this was compiled: ids below this are covered.
-    lists: usize,
+    /// One past the last list id covered.
+    end: usize,
 }
+
+/// How many lists may wait in the small automaton before everything is compiled into one
+/// again. Rules register their lists on the first check that reaches them, so over a session
+/// lists trickle in: each newcomer recompiles only the small automaton (a few lists), and the
+/// large one is rebuilt rarely.
+const RECENT_LISTS: usize = 24;
 
 #[derive(Default)]
 struct Registry {
@@ -179,7 +185,9 @@ struct Registry {
     holders: Vec<Vec<(u32, u32)>>,
     position: HashMap<String, usize>,
     lists: usize,
-    compiled: Option<Arc<Combined>>,
+    /// Every list up to `main.end`, and the lists registered since (`main.end..recent.end`).
+    main: Option<Arc<Combined>>,
+    recent: Option<Arc<Combined>>,
 }
 
 struct SharedRegistry(Mutex<Registry>);
@@ -222,36 +230,53 @@ impl SharedRegistry {
         id
     }
 
-    /// The automaton for every list registered so far, compiled again when lists were added
-    /// since the last time (a rule's lists register on its first check).
-    fn current(&self) -> Option<Arc<Combined>> {
+    /// Automata covering every list registered so far (one or two), compiled again for the
+    /// lists added since the last call.
+    fn current(&self) -> Vec<Arc<Combined>> {
         let mut r = self.lock();
-        if r.lists == 0 {
-            return None;
+        let main_end = r.main.as_ref().map_or(0, |m| m.end);
+        if r.lists > main_end {
+            if r.main.is_none() || r.lists - main_end > RECENT_LISTS {
+                r.main = Some(Arc::new(r.compile(0..r.lists)));
+                r.recent = None;
+            } else if r.recent.as_ref().is_none_or(|c| c.end != r.lists) {
+                r.recent = Some(Arc::new(r.compile(main_end..r.lists)));
+            }
         }
-        if r.compiled.as_ref().is_some_and(|c| c.lists == r.lists) {
-            return r.compiled.clone();
+        r.main.iter().chain(r.recent.iter()).cloned().collect()
+    }
+}
+
+impl Registry {
+    /// One automaton for the phrases of the lists `lists`.
+    fn compile(&self, lists: Range<usize>) -> Combined {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owner_start = Vec::new();
+        let mut owners = Vec::new();
+        for (phrase, holders) in self.patterns.iter().zip(&self.holders) {
+            let mut held = holders
+                .iter()
+                .filter(|(list, _)| lists.contains(&(*list as usize)))
+                .peekable();
+            if held.peek().is_none() {
+                continue;
+            }
+            patterns.push(phrase);
+            owner_start.push(owners.len() as u32);
+            owners.extend(held);
         }
+        owner_start.push(owners.len() as u32);
         // Documents are lower-cased ASCII already, so the automaton can be case-sensitive.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&r.patterns)
+            .build(&patterns)
             .expect("registered phrases build");
-        let mut owner_start = Vec::with_capacity(r.holders.len() + 1);
-        let mut owners = Vec::new();
-        for h in &r.holders {
-            owner_start.push(owners.len() as u32);
-            owners.extend_from_slice(h);
-        }
-        owner_start.push(owners.len() as u32);
-        let compiled = Arc::new(Combined {
+        Combined {
             automaton,
             owner_start,
             owners,
-            lists: r.lists,
-        });
-        r.compiled = Some(compiled.clone());
-        Some(compiled)
+            end: lists.end,
+        }
     }
 }
 
@@ -275,31 +300,34 @@ thread_local! {
 
 /// Registers the index of `lower` for this thread until the returned guard is dropped.
 pub(super) fn index_document(lower: &str) -> Option<IndexGuard> {
-    let combined = registry().current()?;
+    let automata = registry().current();
+    let covered = automata.last()?.end;
     if lower.is_empty() {
         return None;
     }
     let bytes = lower.as_bytes();
-    let mut counts = vec![0u32; combined.lists + 1];
+    let mut counts = vec![0u32; covered + 1];
     let mut found: Vec<(u32, IndexedMatch)> = Vec::new();
-    for m in combined.automaton.find_overlapping_iter(lower) {
-        let (start, end) = (m.start(), m.end());
-        let whole = (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
-            && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric());
-        if !whole {
-            continue;
-        }
-        let p = m.pattern().as_usize();
-        let owners = &combined.owners
-            [combined.owner_start[p] as usize..combined.owner_start[p + 1] as usize];
-        for &(list, phrase) in owners {
-            counts[list as usize] += 1;
-            let m = IndexedMatch {
-                start: start as u32,
-                end: end as u32,
-                phrase,
-            };
-            found.push((list, m));
+    for combined in &automata {
+        for m in combined.automaton.find_overlapping_iter(lower) {
+            let (start, end) = (m.start(), m.end());
+            let whole = (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
+                && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric());
+            if !whole {
+                continue;
+            }
+            let p = m.pattern().as_usize();
+            let owners = &combined.owners
+                [combined.owner_start[p] as usize..combined.owner_start[p + 1] as usize];
+            for &(list, phrase) in owners {
+                counts[list as usize] += 1;
+                let m = IndexedMatch {
+                    start: start as u32,
+                    end: end as u32,
+                    phrase,
+                };
+                found.push((list, m));
+            }
         }
     }
     // Bucket by list (counting sort), then order each list's matches by start, longest first.
@@ -322,14 +350,14 @@ pub(super) fn index_document(lower: &str) -> Option<IndexGuard> {
         matches[*slot as usize] = m;
         *slot += 1;
     }
-    for l in 0..combined.lists {
+    for l in 0..covered {
         let range = list_start[l] as usize..list_start[l + 1] as usize;
         matches[range].sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
     let index = Rc::new(DocumentIndex {
         base: lower.as_ptr() as usize,
         len: lower.len(),
-        lists: combined.lists,
+        lists: covered,
         list_start,
         matches,
     });
