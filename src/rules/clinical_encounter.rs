@@ -176,7 +176,7 @@ mod tests {
     fn the_users_workplace_counts_as_identifying() {
         let text = "A 40yo man came in last night to St Elsewhere after a crash";
         let doc = Document::new(text);
-        let workplace = Lexicon::new(["St Elsewhere"]);
+        let workplace = Lexicon::local(["St Elsewhere"]);
         let ctx = Context::new(false, &workplace);
         let mut out = Vec::new();
         ClinicalEncounter.check(&doc, &ctx, &mut out);

@@ -83,7 +83,7 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Insults that are accusations of dishonesty.
-const ACCUSATIONS: &[&str] = &[
+const ACCUSATIONS: crate::rulebook::Words = crate::words![
     "liar",
     "liars",
     "lied",
@@ -95,10 +95,10 @@ const ACCUSATIONS: &[&str] = &[
 ];
 
 /// Pronouns only count as a target when a work target is elsewhere in the post.
-const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her"];
+const PRONOUNS: crate::rulebook::Words = crate::words!["he", "she", "they", "him", "her"];
 
 /// Targets that are also places: "on the ward", "in A&E" say where, not whom.
-const PLACE_TARGETS: &[&str] = &[
+const PLACE_TARGETS: crate::rulebook::Words = crate::words![
     "ward",
     "the ward",
     "this ward",
@@ -114,12 +114,12 @@ const PLACE_TARGETS: &[&str] = &[
 ];
 
 /// Prepositions that make a place target a location ("hopeless at cannulas on the ward").
-const LOCATIVE: &[&str] = &[
+const LOCATIVE: crate::rulebook::Words = crate::words![
     "on", "in", "at", "to", "from", "onto", "into", "off", "around", "across", "near", "round",
 ];
 
 /// Verbs that report someone else's words: "said my summary was 'a disgrace'".
-const SAID: &[&str] = &[
+const SAID: crate::rulebook::Words = crate::words![
     "said",
     "says",
     "called",
@@ -132,7 +132,7 @@ const SAID: &[&str] = &[
 
 /// `target` (found at `at` in `scope`) names a place the writer was in, not people.
 fn locative(scope: &str, at: usize, target: &str) -> bool {
-    if !PLACE_TARGETS.contains(&target) {
+    if !PLACE_TARGETS.contains(target) {
         return false;
     }
     let mut before = scope[..at].trim_end();
@@ -148,7 +148,7 @@ fn locative(scope: &str, at: usize, target: &str) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or("");
-    LOCATIVE.contains(&last)
+    LOCATIVE.contains(last)
 }
 
 /// A constructive word in the sentence that is not negated ("never say thank you" is not
@@ -207,7 +207,7 @@ const COPULAS: &[&str] = &[
 ];
 
 /// Who an evaluative word is aimed at when it is followed by "to": "horrible to us".
-const AIMED_AT: &[&str] = &[
+const AIMED_AT: crate::rulebook::Words = crate::words![
     "me",
     "us",
     "the rest of us",
@@ -238,10 +238,10 @@ fn linked(sentence: &str, insult: &Range<usize>) -> bool {
                 .any(|w| rest.starts_with(w) && context::has_word(rest, w))
         });
     TARGET.find_in(sentence, 0).any(|(r, i)| {
-        if aimed && r.end <= insult.start && !PLACE_TARGETS.contains(&TARGETS[i]) {
+        if aimed && r.end <= insult.start && !PLACE_TARGETS.contains(TARGETS[i]) {
             return true;
         }
-        if PLACE_TARGETS.contains(&TARGETS[i]) {
+        if PLACE_TARGETS.contains(TARGETS[i]) {
             return false;
         }
         if r.start >= insult.end {
@@ -273,7 +273,7 @@ fn linked(sentence: &str, insult: &Range<usize>) -> bool {
 }
 
 /// Verbs that report a claim: "how dare anyone say nurses are greedy".
-const CLAIMED: &[&str] = &[
+const CLAIMED: crate::rulebook::Words = crate::words![
     "say",
     "says",
     "said",
@@ -298,9 +298,8 @@ const CLAIMED: &[&str] = &[
 ];
 
 /// Who the writer is: "I'd say our manager is useless" is the writer's own claim.
-const WRITER: &[&str] = &[
-    "i", "i'd", "i'll", "we", "we'd", "honestly", "would", "must",
-];
+const WRITER: crate::rulebook::Words =
+    crate::words!["i", "i'd", "i'll", "we", "we'd", "honestly", "would", "must",];
 
 /// The insult is someone else's words: quoted after a reporting verb ("said my summary was
 /// 'a disgrace'"), or a claim reported a few words before it by someone other than the
@@ -324,10 +323,10 @@ fn reported(doc: &Document, span: &Range<usize>) -> bool {
             let after = words[v + 1..].join(" ");
             words.len() - v - 1 <= 5
                 && v > 0
-                && !WRITER.contains(&words[v - 1])
+                && !WRITER.contains(words[v - 1])
                 && TARGET
                     .find_in(&after, 0)
-                    .any(|(_, i)| !PRONOUNS.contains(&TARGETS[i]))
+                    .any(|(_, i)| !PRONOUNS.contains(TARGETS[i]))
         })
 }
 
@@ -376,7 +375,7 @@ impl Rule for ColleagueAttack {
                 // "my team", on whose behalf it is made), and not advice ("watch your back
                 // when lifting").
                 let addressed = TARGET.find_in(sentence, 0).any(|(r, i)| {
-                    !PRONOUNS.contains(&TARGETS[i])
+                    !PRONOUNS.contains(TARGETS[i])
                         && !["my ", "our ", "about "]
                             .iter()
                             .any(|w| sentence[..r.start].ends_with(w))
@@ -409,17 +408,17 @@ impl Rule for ColleagueAttack {
                 if !named && locative(scope, r.start, t) {
                     return false;
                 }
-                !PRONOUNS.contains(&t) || {
+                !PRONOUNS.contains(t) || {
                     *work_in_post.get_or_insert_with(|| {
                         TARGET
                             .find_iter(doc)
-                            .any(|(_, i)| !PRONOUNS.contains(&TARGETS[i]))
+                            .any(|(_, i)| !PRONOUNS.contains(TARGETS[i]))
                     })
                 }
             });
             // Accusations ("liar", "fraud") are workplace disputes only about colleagues or
             // the employer; about anyone else they are the defamation rule's concern.
-            let accusation = ACCUSATIONS.contains(&word);
+            let accusation = ACCUSATIONS.contains(word);
             if accusation && REPORTS.contains_in(sentence) {
                 continue;
             }

@@ -53,7 +53,7 @@ static STAFF: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STAFF_TARGETS));
 static PATIENT_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PATIENT_SUBJECTS));
 
 /// Words naming a patient as the subject of a sentence.
-const PATIENT_SUBJECTS: &[&str] = &[
+const PATIENT_SUBJECTS: crate::rulebook::Words = crate::words![
     "pt",
     "pts",
     "patient",

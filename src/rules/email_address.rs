@@ -33,7 +33,7 @@ static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
 
 /// Local parts that belong to a role or a team, not a person.
-const ROLE_MAILBOXES: &[&str] = &[
+const ROLE_MAILBOXES: crate::rulebook::Words = crate::words![
     "info",
     "admin",
     "bookings",
@@ -87,7 +87,7 @@ impl Rule for EmailAddress {
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            if ROLE_MAILBOXES.contains(&local.as_str()) {
+            if ROLE_MAILBOXES.contains(local.as_str()) {
                 continue;
             }
             let span = m.range();

@@ -141,7 +141,7 @@ static DIRECT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Capitalised words after "in/at/from" that are not places.
-const NOT_PLACES: &[&str] = &[
+const NOT_PLACES: crate::rulebook::Words = crate::words![
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -618,14 +618,14 @@ fn collect(doc: &Document, marks: &[Mark], sentence: &Range<usize>, enc: &mut En
                 .push((Detail::Place, base + m.start()..base + m.end()));
         } else if let Some(m) = caps.name("town") {
             let first = m.as_str().split([' ', '-']).next().unwrap_or("");
-            if !NOT_PLACES.contains(&first) && !is_listed_word(m.as_str()) {
+            if !NOT_PLACES.contains(first) && !is_listed_word(m.as_str()) {
                 enc.details
                     .push((Detail::Place, base + m.start()..base + m.end()));
             }
         } else if let Some(m) = caps.name("title") {
             enc.direct.push(base + m.start()..base + m.end());
         } else if let (Some(m), Some(name)) = (caps.name("nameage"), caps.name("name")) {
-            if !NOT_PLACES.contains(&name.as_str()) && !is_listed_word(name.as_str()) {
+            if !NOT_PLACES.contains(name.as_str()) && !is_listed_word(name.as_str()) {
                 enc.direct.push(base + m.start()..base + m.end());
             }
         }
@@ -640,7 +640,7 @@ fn collect(doc: &Document, marks: &[Mark], sentence: &Range<usize>, enc: &mut En
 }
 
 /// Units that make "she was 13" a measure, not an age ("she was 30 weeks", "he's 2 hours").
-const UNITS_AFTER: &[&str] = &[
+const UNITS_AFTER: crate::rulebook::Words = crate::words![
     "week", "wk", "day", "hour", "hr", "min", "minute", "sec", "second", "month", "kg", "lb",
     "stone", "st", "cm", "mm", "ml", "mg", "unit", "point", "time", "x", "am", "pm", "ft", "feet",
     "mile", "th", "nd", "rd", "percent",
@@ -660,7 +660,7 @@ fn unit_follows(rest: &str) -> bool {
         .next()
         .unwrap_or("");
     let singular = word.strip_suffix('s').unwrap_or(word);
-    UNITS_AFTER.contains(&word) || UNITS_AFTER.contains(&singular)
+    UNITS_AFTER.contains(word) || UNITS_AFTER.contains(singular)
 }
 
 /// The length of " 13" after "she was" when it is an age: one or two digits, then no digit

@@ -38,7 +38,7 @@ static REPORT: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(REPORTED));
 static NAMED: LazyLock<Regex> = LazyLock::new(|| regex_cased(NAMED_TARGET));
 
 /// Talks, awards and teaching about a topic, not an accusation ("talk on fraud").
-const TOPIC_WORDS: &[&str] = &[
+const TOPIC_WORDS: crate::rulebook::Words = crate::words![
     "talk on",
     "talk about",
     "lecture on",

@@ -51,7 +51,7 @@ static AUTHORITY_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(AUTHORIT
 static CONSPIRACY_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CONSPIRACY));
 
 /// Question openers: "Do vaccines cause autism?" asks, it does not assert.
-const QUESTION_OPENERS: &[&str] = &[
+const QUESTION_OPENERS: crate::rulebook::Words = crate::words![
     "do ", "does ", "can ", "could ", "is ", "are ", "will ", "would ", "should ", "has ", "have ",
     "did ", "q: ", "q. ",
 ];

@@ -33,7 +33,8 @@ static NINO: LazyLock<Regex> = LazyLock::new(|| {
     regex_cased(r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 });
 
-const NEVER_ISSUED: &[&str] = &["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"];
+const NEVER_ISSUED: crate::rulebook::Words =
+    crate::words!["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"];
 
 impl Rule for NationalInsurance {
     fn info(&self) -> &'static RuleInfo {
@@ -42,7 +43,7 @@ impl Rule for NationalInsurance {
 
     fn check(&self, doc: &Document, _ctx: &Context, out: &mut Vec<Hit>) {
         for caps in NINO.captures_iter(doc.text) {
-            if NEVER_ISSUED.contains(&&caps[1]) {
+            if NEVER_ISSUED.contains(&caps[1]) {
                 continue;
             }
             let span = caps.get(0).expect("group 0").range();

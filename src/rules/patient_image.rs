@@ -54,7 +54,7 @@ static TITLED: LazyLock<Regex> =
     LazyLock::new(|| regex_cased(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][a-z]+"));
 
 /// Words that name the patient themselves: they outweigh "team" or "garden" nearby.
-const PATIENT_SUBJECTS: &[&str] = &[
+const PATIENT_SUBJECTS: crate::rulebook::Words = crate::words![
     "patient",
     "pt",
     "my patient",
@@ -121,7 +121,7 @@ fn subject(doc: &Document, pic: &Range<usize>) -> Subject {
     let mut naming_patient = false;
     let mut weak = false;
     for (r, i) in SUBJECTS.find_in(hood_lower, hood.start) {
-        naming_patient |= PATIENT_SUBJECTS.contains(&images::SUBJECTS[i]);
+        naming_patient |= PATIENT_SUBJECTS.contains(images::SUBJECTS[i]);
         weak = images::WEAK_SUBJECTS.contains(images::SUBJECTS[i]);
         // Prefer a subject in the same sentence as the picture word.
         if found.is_none() || (r.start >= sentence.start && r.end <= sentence.end) {
@@ -239,7 +239,7 @@ impl Rule for PatientImage {
         }
         let naming_patient = SUBJECTS
             .find_in(lower, 0)
-            .any(|(_, i)| PATIENT_SUBJECTS.contains(&images::SUBJECTS[i]));
+            .any(|(_, i)| PATIENT_SUBJECTS.contains(images::SUBJECTS[i]));
         if !naming_patient && NOT_SUBJECTS.contains_in(lower) {
             return;
         }

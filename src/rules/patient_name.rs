@@ -58,7 +58,7 @@ static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Capitalised words that follow "patient" without being names.
-const NOT_NAMES: &[&str] = &[
+const NOT_NAMES: crate::rulebook::Words = crate::words![
     "I",
     "The",
     "A",
@@ -137,7 +137,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Two-letter capitals after "patient" that are abbreviations, not initials.
-const NOT_INITIALS: &[&str] = &[
+const NOT_INITIALS: crate::rulebook::Words = crate::words![
     "OK", "ED", "GP", "AE", "IV", "IM", "PO", "DNA", "UK", "US", "ID", "MI", "PE", "UTI", "NHS",
     "ICU", "HDU", "RIP", "AF", "BP", "HR", "OD", "TV", "AM", "PM",
 ];
@@ -167,7 +167,7 @@ impl Rule for PatientName {
             let span = caps.get(0).expect("group 0").range();
             // A name tied to a bed or ward number is a patient even in a thank-you.
             let located = span.end > caps.get(1).expect("group 1").end();
-            if NOT_NAMES.contains(&&caps[1])
+            if NOT_NAMES.contains(&caps[1])
                 || context::staff_title_before(doc, span.start)
                 || (!located && is_colleague_or_praise(doc, &span))
             {
@@ -183,7 +183,7 @@ impl Rule for PatientName {
         for caps in MY_PATIENT_NAME.captures_iter(doc.text) {
             let name = caps.get(1).expect("group 1");
             let whole = caps.get(0).expect("group 0");
-            if NOT_NAMES.contains(&name.as_str()) || is_colleague_or_praise(doc, &whole.range()) {
+            if NOT_NAMES.contains(name.as_str()) || is_colleague_or_praise(doc, &whole.range()) {
                 continue;
             }
             push(
@@ -195,7 +195,7 @@ impl Rule for PatientName {
             let name = caps.get(1).expect("group 1");
             let age: u32 = caps[2].parse().unwrap_or(200);
             let span = name.start()..caps.get(2).expect("group 2").end();
-            if age > 110 || NOT_NAMES.contains(&name.as_str()) || is_colleague_or_praise(doc, &span)
+            if age > 110 || NOT_NAMES.contains(name.as_str()) || is_colleague_or_praise(doc, &span)
             {
                 continue;
             }
@@ -205,7 +205,7 @@ impl Rule for PatientName {
         }
         for caps in INITIALS.captures_iter(doc.text) {
             let initials = caps.get(1).expect("group 1");
-            if NOT_INITIALS.contains(&initials.as_str()) {
+            if NOT_INITIALS.contains(initials.as_str()) {
                 continue;
             }
             let start = caps.get(0).expect("group 0").start();

@@ -73,7 +73,7 @@ static DIAGNOSE_WEAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words after a condition that make it a season or a campaign, not a diagnosis.
-const NOT_A_DIAGNOSIS: &[&str] = &[
+const NOT_A_DIAGNOSIS: crate::rulebook::Words = crate::words![
     " season",
     " awareness",
     " week",

@@ -47,10 +47,10 @@ static POSTED_LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(POSTED));
 static CAUTIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CAUTION));
 
 /// Exam words that only mean leaked material with a sitting ("today's questions").
-const GENERIC_EXAM: &[&str] = &["questions", "stations", "the paper"];
+const GENERIC_EXAM: crate::rulebook::Words = crate::words!["questions", "stations", "the paper"];
 
 /// What a "leaked" thing has to be for it to be internal material, not a body fluid.
-const COMMUNICATIONS: &[&str] = &[
+const COMMUNICATIONS: crate::rulebook::Words = crate::words![
     "email",
     "e-mail",
     "emails",
@@ -149,7 +149,7 @@ impl Rule for ProtectedMaterial {
             .any(|w| around.contains(w));
             if EXAM_NAME.contains_in(around)
                 && (sitting
-                    || (!GENERIC_EXAM.contains(&&doc.lower[span.clone()])
+                    || (!GENERIC_EXAM.contains(&doc.lower[span.clone()])
                         && (shared(around) || doc.lower[span.clone()].contains("recall"))))
             {
                 out.push(Hit::new(&INFO, span, Severity::Low, "Exam questions are confidential and copyrighted; sharing them can be an exam-regulation breach."));

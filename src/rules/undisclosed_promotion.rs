@@ -52,7 +52,7 @@ static DISCLOSED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(DISCLOSURES)
 static OVER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(OVERSTATED));
 
 /// Words that show a code is worth money.
-const DISCOUNT: &[&str] = &[
+const DISCOUNT: crate::rulebook::Words = crate::words![
     "% off",
     "percent off",
     " off ",
@@ -75,7 +75,7 @@ const DISCOUNT: &[&str] = &[
 ];
 
 /// Endorsement words: a capitalised code in a recommendation is a promo code.
-const ENDORSE: &[&str] = &[
+const ENDORSE: crate::rulebook::Words = crate::words![
     "swear by",
     "recommend",
     "fave",
@@ -101,7 +101,7 @@ const ENDORSE: &[&str] = &[
 ];
 
 /// Words that are "code" in ordinary work talk.
-const NOT_CODES: &[&str] = &[
+const NOT_CODES: crate::rulebook::Words = crate::words![
     "blue", "red", "black", "review", "reviews", "of", "for", "and", "to", "the", "is", "in", "on",
     "a", "an", "it", "was", "status", "word", "words", "name", "names", "set", "sets", "from",
     "dress", "zip", "post", "bar", "qr", "source", "read", "snomed", "icd", "conduct", "green",
@@ -110,7 +110,7 @@ const NOT_CODES: &[&str] = &[
 ];
 
 /// Capitalised words after "use" or "with" that are acronyms, not codes.
-const ACRONYMS: &[&str] = &[
+const ACRONYMS: crate::rulebook::Words = crate::words![
     "NHS", "NICE", "BNF", "SBAR", "ABCDE", "NEWS", "NEWS2", "PPE", "CPAP", "BIPAP", "NIV", "GCS",
     "AVPU", "SOCRATES", "DNACPR", "RESPECT", "ECG", "FAST", "BEFAST", "ASAP", "EPR", "EMIS",
     "SYSTMONE", "ICE", "PEWS", "MEWS", "MUST", "QSOFA", "SEPSIS", "STOP", "CAUTION",
@@ -144,7 +144,7 @@ impl Rule for UndisclosedPromotion {
             let Some(code) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
             };
-            if NOT_CODES.contains(&code.as_str()) {
+            if NOT_CODES.contains(code.as_str()) {
                 continue;
             }
             let token = &doc.text[code.range()];
@@ -162,8 +162,7 @@ impl Rule for UndisclosedPromotion {
             for caps in BARE_CODE.captures_iter(doc.text) {
                 let token = caps.get(1).expect("group 1").as_str();
                 let lower = token.to_ascii_lowercase();
-                if discount() && !NOT_CODES.contains(&lower.as_str()) && !ACRONYMS.contains(&token)
-                {
+                if discount() && !NOT_CODES.contains(lower.as_str()) && !ACRONYMS.contains(token) {
                     hit = Some((caps.get(0).expect("group 0").range(), "A discount code shows a commercial interest; say so with #ad or \"affiliate\"."));
                     break;
                 }
