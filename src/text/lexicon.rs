@@ -5,12 +5,13 @@
 //! question cost most of a check, so the lists share one index:
 //!
 //! - every list made with [`Lexicon::new`] registers its phrases in one process-wide
-//!   registry, compiled into a single automaton;
-//! - [`Document::new`] runs that automaton once over the lower-cased text and keeps, for
+//!   registry, compiled into one automaton (plus a small one for lists registered since,
+//!   see [`RECENT_LISTS`]);
+//! - [`Document::new`] runs those automata once over the lower-cased text and keeps, for
 //!   each list, its whole-word matches in order ([`DocumentIndex`]);
 //! - a question about any slice of that lower-cased text is then a binary search in the
 //!   list's matches. A question about other text (or from a list registered after the
-//!   automaton was compiled) uses the list's own automaton, as before.
+//!   document was indexed) uses the list's own automaton, as before.
 //!
 //! Word boundaries are judged in the whole document: a window that starts or ends inside a
 //! word does not make a whole word of its piece.
@@ -305,14 +306,12 @@ pub(super) fn index_document(lower: &str) -> Option<IndexGuard> {
     if lower.is_empty() {
         return None;
     }
-    let bytes = lower.as_bytes();
     let mut counts = vec![0u32; covered + 1];
     let mut found: Vec<(u32, IndexedMatch)> = Vec::new();
     for combined in &automata {
         for m in combined.automaton.find_overlapping_iter(lower) {
             let (start, end) = (m.start(), m.end());
-            let whole = (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
-                && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric());
+            let whole = boundary_before(lower, start) && boundary_after(lower, end);
             if !whole {
                 continue;
             }
