@@ -1,6 +1,7 @@
 //! Runs the rules over a text and turns their hits into findings the user can act on.
 use crate::config::{Config, ConfigError};
-use crate::model::{Finding, Report};
+use crate::model;
+use crate::report::{Category, Finding, Report};
 use crate::rulebook::guidance;
 use crate::rules::{self, Context, Hit, Rule};
 use crate::text::{utf16_offsets, Document, Lexicon};
@@ -14,10 +15,20 @@ pub struct CheckOptions {
     pub media_attached: bool,
 }
 
+/// One post as training reads it (see [`Checker::features`]).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TrainingRow {
+    pub windows: Vec<Vec<u32>>,
+    pub rules: Vec<(&'static str, crate::Category, crate::Severity)>,
+}
+
 /// A configured checker. Building one compiles nothing per call; `check` is cheap to call on
 /// every keystroke.
 pub struct Checker {
     config: Config,
+    /// Every rule, those the user turned off included: what they find still informs the
+    /// model and stands in for its finding in that category, so turning a rule off removes
+    /// its underline instead of handing it to the model.
     rules: Vec<Box<dyn Rule>>,
     workplace: Lexicon,
     ignored: HashSet<String>,
@@ -26,10 +37,7 @@ pub struct Checker {
 impl Checker {
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         config.validate()?;
-        let rules = rules::all()
-            .into_iter()
-            .filter(|r| !config.disabled_rules.iter().any(|id| id == r.info().id))
-            .collect();
+        let rules = rules::all();
         let workplace = Lexicon::local(config.workplace_terms.iter().map(|t| t.trim()));
         let ignored = config
             .ignored_hashes
@@ -52,19 +60,53 @@ impl Checker {
         self.check_with(text, &CheckOptions::default())
     }
 
-    pub fn check_with(&self, text: &str, options: &CheckOptions) -> Report {
-        let doc = Document::new(text);
-        let ctx = Context::new(options.media_attached, &self.workplace);
+    /// Every rule's hits, each with the id of the rule that made it.
+    fn rule_hits(&self, doc: &Document, ctx: &Context) -> Vec<(&'static str, Hit)> {
         let mut hits = Vec::new();
         // Which rule made each hit: hits[i] came from rule_of_hit[i].
         let mut rule_of_hit: Vec<&'static str> = Vec::new();
         for rule in &self.rules {
-            rule.check(&doc, &ctx, &mut hits);
+            rule.check(doc, ctx, &mut hits);
             rule_of_hit.resize(hits.len(), rule.info().id);
         }
-        let mut tagged: Vec<(&'static str, Hit)> = rule_of_hit.into_iter().zip(hits).collect();
-        tagged.retain(|(_, h)| {
-            h.span.start < h.span.end
+        rule_of_hit.into_iter().zip(hits).collect()
+    }
+
+    /// What the classifier reads for `text`, for training (`safepost features`): the
+    /// feature buckets of each window (the whole post first), and what each rule found
+    /// (rule id, category, severity) before the model weighed in.
+    pub fn features(&self, text: &str, options: &CheckOptions) -> TrainingRow {
+        let doc = Document::new(text);
+        let ctx = Context::new(options.media_attached, &self.workplace);
+        let hits = self.rule_hits(&doc, &ctx);
+        let f = model::featurise(&doc, &fired(&hits), options.media_attached);
+        let windows = model::windows(f.per_sentence.len())
+            .into_iter()
+            .map(|w| {
+                let mut v: Vec<u32> = f.global.clone();
+                for s in w {
+                    v.extend(&f.per_sentence[s]);
+                }
+                v
+            })
+            .collect();
+        let rules = hits
+            .iter()
+            .map(|(id, h)| (*id, h.category, h.severity))
+            .collect();
+        TrainingRow { windows, rules }
+    }
+
+    pub fn check_with(&self, text: &str, options: &CheckOptions) -> Report {
+        let doc = Document::new(text);
+        let ctx = Context::new(options.media_attached, &self.workplace);
+        let rule_hits = self.rule_hits(&doc, &ctx);
+        let features = model::featurise(&doc, &fired(&rule_hits), options.media_attached);
+        let learned = model::SHIPPED.classify(&doc, &features);
+        let mut tagged = combine(&doc, rule_hits, learned);
+        tagged.retain(|(rule, h)| {
+            !self.config.disabled_rules.iter().any(|id| id == rule)
+                && h.span.start < h.span.end
                 && h.span.end <= text.len()
                 && text.is_char_boundary(h.span.start)
                 && text.is_char_boundary(h.span.end)
@@ -127,6 +169,61 @@ impl Checker {
                 .ignored
                 .contains(&phrase_hash(&self.config.ignore_salt, phrase))
     }
+}
+
+/// Where each rule fired, as the classifier reads it.
+fn fired(hits: &[(&'static str, Hit)]) -> Vec<(&'static str, usize)> {
+    hits.iter().map(|(id, h)| (*id, h.span.start)).collect()
+}
+
+/// The model's findings join the rules'. A word-list rule's severity follows the model's
+/// reading of its category (see [`model::rule_severity`]). Where a rule already found the
+/// category, its narrower span and specific message stand; elsewhere the model's finding
+/// underlines the sentence that carried its score and names the words that weighed most.
+fn combine(
+    doc: &Document,
+    mut tagged: Vec<(&'static str, Hit)>,
+    learned: model::Assessment,
+) -> Vec<(&'static str, Hit)> {
+    let patient = [Category::PatientIdentifier, Category::ClinicalEncounter]
+        .iter()
+        .any(|&c| learned.levels[c as usize] >= model::Level::Nudge);
+    for (rule, hit) in tagged.iter_mut() {
+        let level = learned.levels[hit.category as usize];
+        hit.severity = model::rule_severity(rule, hit.severity, level, patient);
+    }
+    for m in learned.hits {
+        if tagged.iter().any(|(_, h)| h.category == m.category) {
+            continue;
+        }
+        let info = model::rule_info(m.category);
+        let span = trim(doc.text, m.span.clone());
+        let cues: Vec<String> = m
+            .cues
+            .iter()
+            .map(|c| format!("\u{201c}{}\u{201d}", &doc.text[c.clone()]))
+            .collect();
+        let message = if cues.is_empty() {
+            format!("{}.", m.category.reads_as())
+        } else {
+            format!(
+                "{} (what weighed most: {}).",
+                m.category.reads_as(),
+                cues.join(", ")
+            )
+        };
+        let severity = model::severity(m.category, m.level);
+        tagged.push((info.id, Hit::new(info, span, severity, message)));
+    }
+    tagged
+}
+
+/// `span` without the white space at its ends.
+fn trim(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let inner = &text[span.clone()];
+    let start = span.start + (inner.len() - inner.trim_start().len());
+    let end = span.end - (inner.len() - inner.trim_end().len());
+    start..end.max(start)
 }
 
 /// A text that walks most rules through most of their patterns and lists when warming up.
@@ -194,7 +291,7 @@ pub fn phrase_hash(salt: &str, phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Severity};
+    use crate::report::Severity;
 
     fn checker() -> Checker {
         Checker::new(Config::default()).unwrap()

@@ -1,5 +1,5 @@
 //! What the user has told SafePost about themselves and their preferences.
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -15,12 +15,13 @@ mod checker;
 mod config;
 pub mod eval;
 mod model;
+mod report;
 pub mod rulebook;
 pub mod rules;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use checker::{phrase_hash, CheckOptions, Checker};
+pub use checker::{phrase_hash, CheckOptions, Checker, TrainingRow};
 pub use config::{Config, ConfigError, Profession};
-pub use model::{Category, Finding, GuidanceRef, Report, Severity};
+pub use report::{Category, Finding, GuidanceRef, Report, Severity};

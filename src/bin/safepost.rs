@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
-use safepost::eval::{evaluate, load_corpus};
+use safepost::eval::{evaluate, load_corpus, side_by_side};
 use safepost::{CheckOptions, Checker, Config, Finding, Profession, Severity};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -28,6 +28,14 @@ enum Command {
     Check(CheckArgs),
     /// Measure precision and recall per category on a labelled corpus folder.
     Eval(EvalArgs),
+    /// Write the classifier's features of labelled posts, for training (scripts/train.py).
+    Features(FeaturesArgs),
+}
+
+#[derive(clap::Args)]
+struct FeaturesArgs {
+    /// Folders of *.jsonl samples.
+    corpus: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -55,10 +63,12 @@ struct CheckArgs {
 
 #[derive(clap::Args)]
 struct EvalArgs {
-    /// Folder of *.jsonl samples.
-    #[arg(default_value = "tests/corpus")]
-    corpus: PathBuf,
-    /// Also list every miss and false alarm.
+    /// Folders of *.jsonl samples, each a set reported side by side; the first is the one
+    /// tuned on.
+    #[arg(default_values = ["tests/corpus/train", "tests/corpus/sealed", "tests/corpus/real"])]
+    corpus: Vec<PathBuf>,
+    /// Also list every miss and false alarm of the first set (never of the others: sealed
+    /// posts are read only as figures).
     #[arg(long)]
     verbose: bool,
 }
@@ -86,6 +96,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Eval(args) => run_eval(args),
+        Command::Features(args) => run_features(args),
     }
 }
 
@@ -240,19 +251,61 @@ fn print_human(
 }
 
 fn run_eval(args: EvalArgs) -> ExitCode {
-    let samples = match load_corpus(&args.corpus) {
-        Ok(s) if !s.is_empty() => s,
-        Ok(_) => return fail(format!("no samples in {}", args.corpus.display())),
-        Err(e) => return fail(e),
-    };
     let checker = Checker::new(Config::default()).expect("default config is valid");
-    let eval = evaluate(&checker, &samples);
-    if args.verbose {
-        for m in &eval.mistakes {
-            println!("{m}");
-        }
-        println!();
+    let mut sets = Vec::new();
+    for dir in &args.corpus {
+        let samples = match load_corpus(dir) {
+            Ok(s) if !s.is_empty() => s,
+            Ok(_) => return fail(format!("no samples in {}", dir.display())),
+            Err(e) => return fail(e),
+        };
+        let name = dir
+            .file_name()
+            .map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into());
+        sets.push((name, evaluate(&checker, &samples)));
     }
-    print!("{}", eval.table());
+    if args.verbose {
+        if let Some((_, first)) = sets.first() {
+            for m in &first.mistakes {
+                println!("{m}");
+            }
+            println!();
+        }
+    }
+    let named: Vec<(&str, &safepost::eval::Evaluation)> =
+        sets.iter().map(|(n, e)| (n.as_str(), e)).collect();
+    print!("{}", side_by_side(&named));
+    ExitCode::SUCCESS
+}
+
+/// One line per sample: `{"origin", "expect", "near_miss", "windows": [[bucket, ...], ...],
+/// "rules": [[rule, category, severity], ...]}`, the whole post's window first (see
+/// `Checker::features`).
+fn run_features(args: FeaturesArgs) -> ExitCode {
+    let checker = Checker::new(Config::default()).expect("default config is valid");
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for dir in &args.corpus {
+        let samples = match load_corpus(dir) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        for sample in samples {
+            let options = CheckOptions {
+                media_attached: sample.media,
+            };
+            let row = checker.features(&sample.text, &options);
+            let line = serde_json::json!({
+                "origin": sample.origin,
+                "expect": sample.expect,
+                "near_miss": sample.near_miss,
+                "windows": row.windows,
+                "rules": row.rules,
+            });
+            if writeln!(out, "{line}").is_err() {
+                return fail("cannot write the features");
+            }
+        }
+    }
     ExitCode::SUCCESS
 }

@@ -98,6 +98,13 @@ pub const PATIENT: Words = words![
 
 /// Words that mark a service's own public details: a clinic's postcode, a booking line.
 pub const SERVICE: Words = words![
+    "switchboard",
+    "triage line",
+    "referral line",
+    "self-refer",
+    "ward phone",
+    "main number",
+    "main reception",
     "clinic",
     "surgery",
     "practice",

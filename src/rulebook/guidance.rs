@@ -1,7 +1,7 @@
 //! Which professional guidance a finding cites, by category and by the user's profession.
 //! Sections are the verified anchors of RULEBOOK.md; we paraphrase, never quote.
 use crate::config::Profession;
-use crate::model::{Category, GuidanceRef};
+use crate::report::{Category, GuidanceRef};
 
 type Ref = (&'static str, &'static str, &'static str);
 

@@ -4,7 +4,7 @@
 //! shortage", "no side effects were reported in the placebo arm", "beware anyone who
 //! guarantees results"), so the rule needs the post to read as an advert.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::promotion::{
     ABSOLUTE_CLAIMS, NOT_AN_AD, PRESCRIPTION_ONLY, RESULT_WORDS, TESTIMONIALS,
 };

@@ -2,7 +2,7 @@
 //! "fell asleep during handover". Rest on a break is encouraged, and advice about sleeping
 //! before or after nights is not a confession, so the rule wants sleep during work.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -1,7 +1,7 @@
 //! A bed, bay, cubicle or side-room number tied to a person ("the lady in bed 4"): on a
 //! ward, that points to exactly one patient. A bed number alone ("bed 4 is broken") does not.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -3,7 +3,7 @@
 //! Needs a patient in the frame (seen, treated, admitted) and no sign of a public appearance
 //! (a celebrity opening a ward or cooking for the staff is news, not a patient).
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::celebrity;
 use crate::text::{Document, Lexicon};
 use std::ops::Range;

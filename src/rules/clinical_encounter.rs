@@ -6,7 +6,7 @@
 //! a `patient-identifier` finding instead.
 use super::encounter::{self, Encounter};
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::Document;
 
 pub struct ClinicalEncounter;

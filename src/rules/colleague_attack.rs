@@ -4,7 +4,7 @@
 //! left alone. Naming the person (a title and surname, or a workplace term the user has
 //! entered) raises the finding to high.
 use super::{context, hostile_phrase, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::allegations::REPORTED;
 use crate::rulebook::tone::THREATS;
 use crate::rulebook::workplace::{

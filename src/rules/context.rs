@@ -1,7 +1,7 @@
 //! Shared judgements about the words around a match: is a patient in the frame, is this a
 //! service's public detail, is the person a colleague. Rules combine these with their own
 //! evidence; the word lists are in `rulebook::context_words`.
-use crate::model::Severity;
+use crate::report::Severity;
 use crate::rulebook::context_words;
 use crate::text::{Document, Lexicon};
 use std::ops::Range;
@@ -32,14 +32,16 @@ pub fn service_near(doc: &Document, span: &Range<usize>) -> bool {
         || SERVICE.contains_in(doc.sentence_lower(span.start))
 }
 
-/// How serious a contact detail (postcode, phone, email) is: beside a patient it identifies
-/// them (critical); beside a service it is that service's public detail (`None`); alone it
+/// How serious a contact detail (postcode, phone, email) is: beside a service it is that
+/// service's public detail (`None`); beside a patient it identifies them (critical); alone it
 /// still points at someone (medium).
 pub fn contact_detail_severity(doc: &Document, span: &Range<usize>) -> Option<Severity> {
-    if patient_near(doc, span) {
-        Some(Severity::Critical)
-    } else if service_near(doc, span) {
+    // A service's own number or address is public even in a post about patients ("relatives,
+    // call the ward on ..."), so the service frame is asked first.
+    if service_near(doc, span) {
         None
+    } else if patient_near(doc, span) {
+        Some(Severity::Critical)
     } else {
         Some(Severity::Medium)
     }
@@ -63,7 +65,7 @@ pub fn derogatory_if_aimed_at_patient(
             Severity::High,
             "Mocking a patient for who they are undermines trust in the profession.",
         );
-        hit.category = crate::model::Category::DerogatoryPatient;
+        hit.category = crate::report::Category::DerogatoryPatient;
         out.push(hit);
     }
 }

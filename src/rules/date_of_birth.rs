@@ -1,7 +1,7 @@
 //! Dates of birth (a date beside "DOB", "born", "birthday"), and ages over 89, which HIPAA
 //! counts as identifying on their own because so few people reach them.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -3,7 +3,7 @@
 //! "crumble", "junkie") need a patient in the frame or a mocking tone. A sentence that
 //! discusses the label ("we should stop calling people 'bed blockers'") is left alone.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::derogatory::{
     FLYER_AIRLINE, MOCKING, PATIENT_FRAME, STRONG_LABELS, WEAK_ALLOW, WEAK_LABELS,
 };

@@ -5,7 +5,7 @@
 //! frame ("typical ___"), or a phrase that demeans on its own, and no equity or reporting
 //! frame in the sentence.
 use super::{context, context::any_of, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::discrimination::{DEMEANING, EQUITY_FRAME, GROUPS, PHRASES, TYPICAL_ALLOW};
 use crate::text::{regex, Document, Lexicon};
 use regex::Regex;

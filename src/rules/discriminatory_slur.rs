@@ -4,7 +4,7 @@
 //! writer received ("a patient called me a ...") is an account of racism, not racism.
 use super::context;
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::discrimination::{EQUITY_FRAME, SLURS, SLUR_ALLOW};
 use crate::text::obfuscation::matches_word;
 use crate::text::{Document, Lexicon};

@@ -2,7 +2,7 @@
 //! (code blue, code red, door-to-needle time) have no digits after them, so the rule wants a
 //! code word for a lock and a 3-8 digit number right after it.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;

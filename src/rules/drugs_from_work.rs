@@ -1,7 +1,7 @@
 //! Taking drugs from work: "nicked some oramorph from the CD cupboard", "a cheeky hit of
 //! entonox to get through the night". The writer must be the one taking them.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::impairment::WORK_DRUGS;
 use crate::text::{regex_lower, Document, Lexicon};
 use regex::Regex;

@@ -1,7 +1,7 @@
 //! Email addresses. A role address of a service (bookings@, info@) is public; a personal
 //! address beside a patient is an identifier.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::Category;
+use crate::report::Category;
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -3,7 +3,7 @@
 //! "St Mary's covered up the baby deaths"). Reporting published findings with a source,
 //! hedged or clearly-framed opinion, and general warnings ("how to spot fake filler") pass.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::allegations::{ALLEGATIONS, IDENTIFIABLE, NAMED_TARGET, REPORTED};
 use crate::text::{regex_cased, Document, Lexicon};
 use regex::Regex;

@@ -4,7 +4,7 @@
 //! not negated ("does not cause"), not framed as a myth or a claim being examined, not a
 //! question, not in quotation marks.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::misinformation::{ClaimKind, AUTHORITY, CONSPIRACY, FALSE_CLAIMS, TRIGGERS};
 use crate::text::{regex, regex_set, Document, Lexicon};
 use regex::{Regex, RegexSet};

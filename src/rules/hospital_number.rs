@@ -1,7 +1,7 @@
 //! Hospital numbers and medical record numbers (MRN). Their format varies by trust, so the
 //! rule wants both an ID-like token and the word that labels it.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;

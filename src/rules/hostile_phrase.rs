@@ -2,7 +2,7 @@
 //! angry public replies to reviews ("to the family who left us a 1-star review..."). Threats
 //! are raised to medium.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::tone::{ANGRY_ALONE, REVIEW_ANGER, THREATS};
 use crate::text::{regex, Document, Lexicon};
 use regex::Regex;

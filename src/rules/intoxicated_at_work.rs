@@ -4,7 +4,7 @@
 //! and neither time off ("a glass of wine on my day off") nor teaching ("alcohol withdrawal
 //! session") nor negation ("never come in hungover") may be.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::impairment::{INTAKE, OFF_DUTY, STATES, WORK};
 use crate::text::{Document, Lexicon};
 use std::ops::Range;

@@ -3,7 +3,7 @@
 //! sharing leaked or unreleased inquest and court material. Talking about the law, jury
 //! service or giving evidence is fine.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::allegations::{
     CONCLUDED, COURT_MATERIAL, GUILT, IN_PROCEEDINGS, KNOWS_PERSON, LEAKED, LIVE_CASE, NOT_A_CASE,
     PROTECTED_CASES, PROTECTED_PEOPLE,

@@ -3,7 +3,7 @@
 //! ("Rota gaps are unsafe nationally") and badges that are not ID ("rainbow badge",
 //! "hello my name is") stay clear.
 use super::{context::any_of, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex_cased, regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -1,7 +1,7 @@
 //! The rules. Each rule is one file: what it looks for, why, and its own examples of text it
 //! must flag and near-misses it must leave alone. Adding a rule is adding a file here, a line
 //! in [`all`], and its phrase lists in `src/rulebook/`.
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{Document, Lexicon};
 use std::borrow::Cow;
 use std::ops::Range;

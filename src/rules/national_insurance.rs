@@ -1,7 +1,7 @@
 //! UK National Insurance numbers: two letters, six digits, a final letter A-D, with the
 //! prefix letters HMRC never issues excluded so that product codes don't match.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex_cased, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -2,7 +2,7 @@
 //! ten digits, usually written 3-3-4, confirmed by the modulus 11 check digit so that order
 //! references and random numbers are not flagged.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -4,7 +4,7 @@
 //! patient, when what is offered is treatment, or when the approach is romantic. Posts that
 //! describe declining such an approach, or teach about boundaries, are good practice.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::boundaries::{
     FLIRT_EMOJI, PATIENT_PERSON, PERSONAL_APPS, PRIVATE_CHANNEL, PROFESSIONAL, REFUSED, ROMANCE,
     SEXUAL, TREATMENT,

@@ -4,7 +4,7 @@
 //! or a lecture are fine, and so is advice not to take them. When the extension says an
 //! image is attached, patient context alone is enough.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::images;
 use crate::text::{regex_cased, Document, Lexicon};
 use regex::Regex;

@@ -3,7 +3,7 @@
 //! or their families. Clinical adjectives ("obese patients", "difficult conversations") are
 //! not in the list, and teaching about "demanding patients" is not an insult.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::derogatory::PATIENT_FRAME;
 use crate::text::{regex_lower, Document, Lexicon};
 use regex::Regex;

@@ -3,7 +3,7 @@
 //! posts (colleagues, award winners, speakers), so each form needs a patient in the frame and
 //! no sign that the person is staff or being publicly congratulated.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex, regex_cased, Document};
 use regex::Regex;
 use std::ops::Range;

@@ -5,7 +5,7 @@
 //! told to someone, and no sign that the advice is general or sends people to their own
 //! clinician.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::advice::{
     ANTI_TREATMENT, CONDITIONS, GENERAL, GENERAL_OPENERS, GENERIC_MEDICINE, MEDICINES,
 };

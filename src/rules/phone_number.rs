@@ -1,7 +1,7 @@
 //! Phone numbers, UK and international. A service's booking line is public; a number next to
 //! a patient is an identifier. Freephone and non-geographic service ranges are never flagged.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::Category;
+use crate::report::Category;
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -79,7 +79,7 @@ impl Rule for PhoneNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Severity;
+    use crate::report::Severity;
     use crate::rules::testing::{assert_examples, hits};
 
     #[test]

@@ -2,7 +2,7 @@
 //! tokens don't match. A postcode is only a patient identifier when a person is in the frame:
 //! a clinic's address in a flu-clinic notice is public.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::Category;
+use crate::report::Category;
 use crate::text::{regex, regex_cased, Document};
 use regex::Regex;
 use std::sync::LazyLock;

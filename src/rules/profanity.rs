@@ -3,7 +3,7 @@
 //! (Scunthorpe, Penistone, analgesia, cocktail, Dickens); words that are also names or
 //! everyday words (Dick, cock, prick, tits) need lower case and no innocent neighbour.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::profanity::{ABUSE, ALLOW_NEAR, CASED, MILD, STRONG};
 use crate::text::obfuscation::matches_word;
 use crate::text::{Document, Lexicon};

@@ -2,7 +2,7 @@
 //! communications, exam questions, and images taken from others. Linking to a paper,
 //! sharing your own open-access work, and exam tips are fine. Low severity: a nudge.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::copyright::{
     CAUTION, EXAMS, EXAM_MATERIAL, FULL_TEXT, INTERNAL_MESSAGES, INTERNAL_SENDERS, LEAKED_INTERNAL,
     OPEN, POSTED, PROTECTED_WORKS, SHARED, TAKEN_IMAGES,

@@ -2,7 +2,7 @@
 //! They identify the writer or a colleague, not a patient: low-severity personal security.
 //! The rule wants the regulator's name (or "PIN") next to the number.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;

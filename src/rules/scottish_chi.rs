@@ -2,7 +2,7 @@
 //! check digit. The date must be a real date, which rules out most random ten-digit numbers.
 use super::nhs_number::{mod11_valid, ten_digits};
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex, Document};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -3,7 +3,7 @@
 //! shouting, and excitement ("SO proud of our team!!") is not anger: the rule wants more
 //! angry than happy words near the shouting.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::tone::{ACRONYMS, ANGER, EXASPERATED, POSITIVE};
 use crate::text::{Document, Lexicon};
 use std::collections::HashSet;

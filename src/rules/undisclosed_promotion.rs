@@ -3,7 +3,7 @@
 //! credentials nobody can check ("the UK's leading injector"). A code that is not a
 //! discount ("use code BLUE in the lift") and a disclosed partnership pass.
 use super::{Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::rulebook::promotion::{DISCLOSURES, OVERSTATED};
 use crate::text::{regex_cased, regex_lower, Document, Lexicon};
 use regex::Regex;

@@ -2,7 +2,7 @@
 //! as nine digits after "SSN"; area 000, 666 and 900-999, group 00 and serial 0000 are never
 //! issued.
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::{regex, regex_lower, Document};
 use regex::Regex;
 use std::sync::LazyLock;

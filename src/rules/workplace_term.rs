@@ -3,7 +3,7 @@
 //! "the 6yo from Saturday" is being treated points to one child.
 use super::encounter;
 use super::{context, Context, Hit, Rule, RuleInfo};
-use crate::model::{Category, Severity};
+use crate::report::{Category, Severity};
 use crate::text::Document;
 
 pub struct WorkplaceTerm;

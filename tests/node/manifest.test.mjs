@@ -10,8 +10,8 @@ import { crc32, inflateRawSync } from 'node:zlib';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = join(REPO, 'dist');
-const ZIP_BUDGET = 409_600; // 400 KB, DESIGN.md "Packed extension (zip) under 400 KB"
-const WASM_BUDGET = 716_800; // 700 KB, "wasm after wasm-opt under 700 KB"
+const ZIP_BUDGET = 1_000_000; // DESIGN.md "Packed extension (zip) under 1 MB"
+const WASM_BUDGET = 1_500_000; // "wasm and model together under 1.5 MB" (the model is inside the wasm)
 
 const HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com', 'www.linkedin.com'];
 const MATCHES = HOSTS.map((h) => `https://${h}/*`);
@@ -110,7 +110,7 @@ test('the packed zip holds the same manifest and the same files as dist/', () =>
   }
 });
 
-// Both budgets gate CI (DESIGN.md: zip under 400 KB, wasm after wasm-opt under 700 KB).
+// Both budgets gate CI (DESIGN.md: zip under 1 MB, wasm with its model under 1.5 MB).
 test(`size budget: the packed zip is at most ${ZIP_BUDGET} bytes`, () => {
   const size = statSync(zipPath()).size;
   console.log(`zip: ${size} bytes (budget ${ZIP_BUDGET})`);

@@ -77,6 +77,58 @@ impl Category {
     pub fn from_id(id: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.id() == id)
     }
+
+    /// RULEBOOK.md's default severity; a rule may raise or lower it with evidence.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Category::PatientIdentifier
+            | Category::PatientImage
+            | Category::Discrimination
+            | Category::Misinformation => Severity::Critical,
+            Category::ClinicalEncounter
+            | Category::DerogatoryPatient
+            | Category::Boundaries
+            | Category::Defamation
+            | Category::LegalProceedings
+            | Category::HealthClaims
+            | Category::UndisclosedInterest
+            | Category::Impairment => Severity::High,
+            Category::OffensiveLanguage
+            | Category::IndividualAdvice
+            | Category::WorkplaceDispute => Severity::Medium,
+            Category::PersonalSecurity | Category::Copyright | Category::HeatedTone => {
+                Severity::Low
+            }
+        }
+    }
+
+    /// What a category means, in a few words, for the model's findings.
+    pub fn reads_as(self) -> &'static str {
+        match self {
+            Category::PatientIdentifier => "This can identify a patient",
+            Category::ClinicalEncounter => "This describes a patient's case in identifying detail",
+            Category::PatientImage => "This reads as an image of a patient or their records",
+            Category::DerogatoryPatient => "This reads as mocking or labelling patients",
+            Category::Discrimination => "This reads as demeaning people for who they are",
+            Category::OffensiveLanguage => "This reads as offensive or abusive",
+            Category::Boundaries => "This reads as personal contact with a patient",
+            Category::IndividualAdvice => "This reads as treating a specific person online",
+            Category::WorkplaceDispute => {
+                "This reads as attacking colleagues or your employer in public"
+            }
+            Category::Defamation => "This states wrongdoing by someone as fact",
+            Category::LegalProceedings => "This comments on a live case",
+            Category::HealthClaims => "This reads as a health claim in an advert",
+            Category::UndisclosedInterest => "This reads as promotion without a clear disclosure",
+            Category::Misinformation => "This reads as a false health claim",
+            Category::Impairment => "This reads as being impaired at or before work",
+            Category::PersonalSecurity => "This shares where you or your workplace can be found",
+            Category::Copyright => {
+                "This reads as sharing material you may not have the right to share"
+            }
+            Category::HeatedTone => "This reads as posting in anger",
+        }
+    }
 }
 
 impl fmt::Display for Category {
