@@ -147,7 +147,7 @@ impl Checker {
     /// One slice of the start-up work that would otherwise fall on the first check: compiling
     /// the rules' patterns and word lists. Step `n` runs the n-th rule over a short text that
     /// reaches most of them; the step after the last rule folds every list registered so far
-    /// into the shared phrase index. Returns false once there is nothing left, so a caller can
+    /// into the shared phrase index and loads the classifier's weights. Returns false once there is nothing left, so a caller can
     /// run steps in idle time (`while checker.warm_up_step(n) { n += 1 }`, a few per slice).
     pub fn warm_up_step(&self, step: usize) -> bool {
         if let Some(rule) = self.rules.get(step) {
@@ -157,6 +157,7 @@ impl Checker {
             true
         } else if step == self.rules.len() {
             crate::text::compile_phrase_index();
+            std::sync::LazyLock::force(&model::SHIPPED);
             true
         } else {
             false

@@ -40,7 +40,7 @@ mod scottish_chi;
 mod us_ssn;
 mod workplace_term;
 
-// Conduct and content rules (rules-c).
+// Conduct and content rules.
 mod advert_claims;
 mod colleague_attack;
 mod factual_allegation;
@@ -50,7 +50,7 @@ mod patient_boundaries;
 mod personal_advice;
 mod protected_material;
 mod undisclosed_promotion;
-// rules-b: conduct rules
+// Conduct rules: tone, impairment, discrimination, security.
 mod asleep_on_shift;
 mod derogatory_label;
 mod discriminatory_phrase;
@@ -149,7 +149,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(bed_location::BedLocation),
         Box::new(national_insurance::NationalInsurance),
         Box::new(us_ssn::UsSsn),
-        // Conduct and content rules (rules-c).
+        // Conduct and content rules.
         Box::new(patient_boundaries::PatientBoundaries),
         Box::new(personal_advice::PersonalAdvice),
         Box::new(colleague_attack::ColleagueAttack),
@@ -159,7 +159,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(undisclosed_promotion::UndisclosedPromotion),
         Box::new(false_health_claim::FalseHealthClaim),
         Box::new(protected_material::ProtectedMaterial),
-        // rules-b: conduct rules
+        // Conduct rules: tone, impairment, discrimination, security.
         Box::new(derogatory_label::DerogatoryLabel),
         Box::new(patient_insult::PatientInsult),
         Box::new(discriminatory_slur::DiscriminatorySlur),
