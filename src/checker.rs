@@ -102,6 +102,25 @@ impl Checker {
         Report { findings }
     }
 
+    /// One slice of the start-up work that would otherwise fall on the first check: compiling
+    /// the rules' patterns and word lists. Step `n` runs the n-th rule over a short text that
+    /// reaches most of them; the step after the last rule folds every list registered so far
+    /// into the shared phrase index. Returns false once there is nothing left, so a caller can
+    /// run steps in idle time (`while checker.warm_up_step(n) { n += 1 }`, a few per slice).
+    pub fn warm_up_step(&self, step: usize) -> bool {
+        if let Some(rule) = self.rules.get(step) {
+            let doc = Document::new(WARM_UP_TEXT);
+            let ctx = Context::new(true, &self.workplace);
+            rule.check(&doc, &ctx, &mut Vec::new());
+            true
+        } else if step == self.rules.len() {
+            crate::text::compile_phrase_index();
+            true
+        } else {
+            false
+        }
+    }
+
     fn is_ignored(&self, phrase: &str) -> bool {
         !self.ignored.is_empty()
             && self
@@ -109,6 +128,15 @@ impl Checker {
                 .contains(&phrase_hash(&self.config.ignore_salt, phrase))
     }
 }
+
+/// A text that walks most rules through most of their patterns and lists when warming up.
+const WARM_UP_TEXT: &str = "Today a 34yo teacher came in to resus with Mr Khan in bed 12, ward 4. \
+NHS no 943 476 5919, DOB 01/02/1980, SW1A 1AA, 07700 900123, jo@example.com. \
+Selfie with my favourite patient, x-ray of the day. Frequent flyer back again! \
+As a nurse I can tell you the vaccine changes your DNA. Botox £99, guaranteed, code DRJO20. \
+Still drunk on the ward, door code 1234. Our useless reg is a f*cking idiot. HOW DARE THEY. \
+Dr Smith is a fraud; she's obviously guilty. Add me on Insta. Double your sertraline. \
+Full PDF of the BMJ paper attached. Those people should go back home.";
 
 /// Within one category, overlapping hits are one finding: keep the most severe (then the
 /// longest). Different categories may overlap: each says something different. The result is
@@ -170,6 +198,20 @@ mod tests {
 
     fn checker() -> Checker {
         Checker::new(Config::default()).unwrap()
+    }
+
+    #[test]
+    fn warm_up_runs_every_step_then_stops_and_changes_no_result() {
+        let checker = checker();
+        let text = "Mr Khan in bed 12 tonight, drunk again";
+        let before = checker.check(text);
+        let mut steps = 0;
+        while checker.warm_up_step(steps) {
+            steps += 1;
+        }
+        assert_eq!(steps, checker.rules.len() + 1);
+        assert!(!checker.warm_up_step(steps + 5));
+        assert_eq!(checker.check(text), before);
     }
 
     #[test]

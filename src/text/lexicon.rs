@@ -30,6 +30,9 @@ pub struct Lexicon {
     id: Option<usize>,
     /// The list's own automaton, for text outside the current documents; built on first use.
     own: OnceLock<AhoCorasick>,
+    /// All of the list's phrases, overlapping: indexes a live document once when the list
+    /// was registered after that document's index was made (see [`DocumentIndex::late`]).
+    own_overlapping: OnceLock<AhoCorasick>,
 }
 
 impl Lexicon {
@@ -59,6 +62,7 @@ impl Lexicon {
                 .collect(),
             id: None,
             own: OnceLock::new(),
+            own_overlapping: OnceLock::new(),
         }
     }
 
@@ -78,7 +82,7 @@ impl Lexicon {
     /// Whole-word matches in `haystack`, leftmost first and longest at one start, not
     /// overlapping, with spans shifted by `offset` (spans are relative to `haystack`).
     pub fn find_in<'a>(&'a self, haystack: &'a str, offset: usize) -> Matches<'a> {
-        match self.id.and_then(|id| indexed_matches(id, haystack)) {
+        match self.id.and_then(|id| indexed_matches(self, id, haystack)) {
             Some(indexed) => Matches::Indexed { indexed, offset },
             None => Matches::Own {
                 lexicon: self,
@@ -92,6 +96,36 @@ impl Lexicon {
     /// True when any phrase occurs as whole words in `haystack`.
     pub fn contains_in(&self, haystack: &str) -> bool {
         self.find_in(haystack, 0).next().is_some()
+    }
+
+    fn own_overlapping(&self) -> &AhoCorasick {
+        self.own_overlapping.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&self.phrases)
+                .expect("phrase list builds")
+        })
+    }
+
+    /// The list's whole-word matches in a document's lower-cased text, by start, longest
+    /// first at one start: what the shared index holds for a registered list.
+    fn index_in(&self, lower: &str) -> Rc<[IndexedMatch]> {
+        let mut found: Vec<IndexedMatch> = self
+            .own_overlapping()
+            .find_overlapping_iter(lower)
+            .filter(|m| {
+                m.start() < m.end()
+                    && boundary_before(lower, m.start())
+                    && boundary_after(lower, m.end())
+            })
+            .map(|m| IndexedMatch {
+                start: m.start() as u32,
+                end: m.end() as u32,
+                phrase: m.pattern().as_u32(),
+            })
+            .collect();
+        found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        found.into()
     }
 
     fn own(&self) -> &AhoCorasick {
@@ -233,11 +267,12 @@ impl SharedRegistry {
 
     /// Automata covering every list registered so far (one or two), compiled again for the
     /// lists added since the last call.
-    fn current(&self) -> Vec<Arc<Combined>> {
+    /// `fold`: compile every list into one automaton now, however few are new.
+    fn current(&self, fold: bool) -> Vec<Arc<Combined>> {
         let mut r = self.lock();
         let main_end = r.main.as_ref().map_or(0, |m| m.end);
         if r.lists > main_end {
-            if r.main.is_none() || r.lists - main_end > RECENT_LISTS {
+            if fold || r.main.is_none() || r.lists - main_end > RECENT_LISTS {
                 r.main = Some(Arc::new(r.compile(0..r.lists)));
                 r.recent = None;
             } else if r.recent.as_ref().is_none_or(|c| c.end != r.lists) {
@@ -292,6 +327,11 @@ pub struct DocumentIndex {
     /// first at one start.
     list_start: Vec<u32>,
     matches: Vec<IndexedMatch>,
+    /// The text itself, for lists registered after this index was made: each is indexed on
+    /// its first question, once, so no question ever rescans the text (a rule asking about
+    /// the sentence of every candidate would otherwise cost the square of its length).
+    lower: Box<str>,
+    late: RefCell<HashMap<usize, Rc<[IndexedMatch]>>>,
 }
 
 thread_local! {
@@ -299,13 +339,19 @@ thread_local! {
     static LIVE: RefCell<Vec<Rc<DocumentIndex>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Compiles every phrase list registered so far into the shared index now, instead of on
+/// the next check (see [`crate::Checker::warm_up_step`]).
+pub fn compile_phrase_index() {
+    registry().current(true);
+}
+
 /// Registers the index of `lower` for this thread until the returned guard is dropped.
 pub(super) fn index_document(lower: &str) -> Option<IndexGuard> {
-    let automata = registry().current();
-    let covered = automata.last()?.end;
     if lower.is_empty() {
         return None;
     }
+    let automata = registry().current(false);
+    let covered = automata.last().map_or(0, |c| c.end);
     let mut counts = vec![0u32; covered + 1];
     let mut found: Vec<(u32, IndexedMatch)> = Vec::new();
     for combined in &automata {
@@ -359,6 +405,8 @@ pub(super) fn index_document(lower: &str) -> Option<IndexGuard> {
         lists: covered,
         list_start,
         matches,
+        lower: lower.into(),
+        late: RefCell::new(HashMap::new()),
     });
     LIVE.with(|live| live.borrow_mut().push(index.clone()));
     Some(IndexGuard(index))
@@ -377,8 +425,8 @@ impl Drop for IndexGuard {
 /// One list's indexed matches that start inside a haystack, and the haystack's bounds in
 /// the document's text.
 pub struct Candidates {
-    index: Rc<DocumentIndex>,
-    /// Next position in `index.matches`, and the end of the candidates there.
+    source: Source,
+    /// Next position in the source's matches, and the end of the candidates there.
     pos: usize,
     end: usize,
     from: usize,
@@ -390,7 +438,10 @@ pub struct Candidates {
 impl Candidates {
     fn next_match(&mut self, offset: usize) -> Option<(Range<usize>, usize)> {
         while self.pos < self.end {
-            let m = self.index.matches[self.pos];
+            let m = match &self.source {
+                Source::Shared(index) => index.matches[self.pos],
+                Source::Late(matches) => matches[self.pos],
+            };
             self.pos += 1;
             let (start, end) = (m.start as usize, m.end as usize);
             if start < self.next_free || end > self.to {
@@ -404,9 +455,18 @@ impl Candidates {
     }
 }
 
-/// When `haystack` is a slice of a live document's lower-cased text and that document's
-/// index covers list `id`: the list's matches starting inside the slice.
-fn indexed_matches(id: usize, haystack: &str) -> Option<Candidates> {
+/// Where a list's matches in a document are kept.
+enum Source {
+    /// In the shared index, made with the document.
+    Shared(Rc<DocumentIndex>),
+    /// Made on the list's first question about the document (see [`DocumentIndex::late`]).
+    Late(Rc<[IndexedMatch]>),
+}
+
+/// When `haystack` is a slice of a live document's lower-cased text: the list's matches
+/// starting inside the slice, from the document's index (made for the list now if it was
+/// registered after the index).
+fn indexed_matches(lexicon: &Lexicon, id: usize, haystack: &str) -> Option<Candidates> {
     let at = haystack.as_ptr() as usize;
     LIVE.with(|live| {
         let live = live.borrow();
@@ -414,20 +474,29 @@ fn indexed_matches(id: usize, haystack: &str) -> Option<Candidates> {
             .iter()
             .rev()
             .find(|i| at >= i.base && at + haystack.len() <= i.base + i.len)?;
-        if id >= index.lists {
-            return None;
-        }
         let from = at - index.base;
         let to = from + haystack.len();
-        let (lo, hi) = (
-            index.list_start[id] as usize,
-            index.list_start[id + 1] as usize,
-        );
-        let all = &index.matches[lo..hi];
+        let (source, lo, all): (Source, usize, &[IndexedMatch]);
+        let late;
+        if id < index.lists {
+            lo = index.list_start[id] as usize;
+            all = &index.matches[lo..index.list_start[id + 1] as usize];
+            source = Source::Shared(index.clone());
+        } else {
+            late = index
+                .late
+                .borrow_mut()
+                .entry(id)
+                .or_insert_with(|| lexicon.index_in(&index.lower))
+                .clone();
+            lo = 0;
+            all = &late;
+            source = Source::Late(late.clone());
+        }
         let first = all.partition_point(|m| (m.start as usize) < from);
         let last = first + all[first..].partition_point(|m| (m.start as usize) < to);
         Some(Candidates {
-            index: index.clone(),
+            source,
             pos: lo + first,
             end: lo + last,
             from,

@@ -7,7 +7,7 @@ pub mod obfuscation;
 mod offsets;
 
 pub use document::Document;
-pub use lexicon::Lexicon;
+pub use lexicon::{compile_phrase_index, Lexicon};
 pub use offsets::utf16_offsets;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
