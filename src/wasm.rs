@@ -51,6 +51,14 @@ impl Checker {
             .check_with(text, &CheckOptions { media_attached });
         Ok(findings_to_js(&report.findings))
     }
+
+    /// One slice of the core's lazy compilation (a few patterns or word lists); false when
+    /// nothing is left. The extension calls it in idle time after start-up (`step` = 0, 1,
+    /// 2... until false), so no keystroke pays for compiling in one long task.
+    #[wasm_bindgen(js_name = warmUpStep)]
+    pub fn warm_up_step(&self, step: usize) -> bool {
+        self.inner.warm_up_step(step)
+    }
 }
 
 /// Every problem the core finds in `config` (the same object `new Checker` takes), as messages

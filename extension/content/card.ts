@@ -2,6 +2,7 @@
 // one-click rewrite, and ignore / always ignore / turn the rule off. Opens on hover or click
 // over an underline, from the badge (as a list), or by keyboard (Alt+Shift+S cycles findings
 // from the caret; Escape closes). Built with createElement/textContent only.
+import { MAX_CHECK_CHARS } from "../shared/limits";
 import type { Finding } from "../shared/types";
 import { categoryLabel, SEVERITY_COLORS, SEVERITY_LABELS } from "./labels";
 import type { LiveRegistry, LiveSession } from "./registry";
@@ -38,6 +39,7 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .list button:hover { background: #f6f8fa; }
 .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; }
 .quote { font-weight: 600; }
+.partial { margin: 8px 0 0; font-size: 12px; color: #7a2e0b; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #30363d; box-shadow: 0 8px 24px rgba(0,0,0,.5); }
@@ -131,6 +133,9 @@ export class SuggestionCard {
     card.setAttribute("aria-label", "SafePost suggestion");
     if (s.kind === "finding") this.renderFinding(card, s.session, s.finding);
     else this.renderList(card, s.session);
+    if (s.session.partial()) {
+      card.append(el("p", "partial", `This post is longer than SafePost checks: only its first ${MAX_CHECK_CHARS.toLocaleString("en-GB")} characters were checked.`));
+    }
     this.root.replaceChildren(this.root.querySelector("style")!, card);
     const parent = uiParentFor(s.session.editor);
     if (this.host.parentNode !== parent) {
