@@ -11,7 +11,7 @@ import type { CheckRequest, CheckResponse, PhraseHashRequest, PhraseHashResponse
 import { MAX_CHECK_CHARS, checkedPart } from "../shared/limits";
 import type { CheckOptions, CoreConfig, Finding } from "../shared/types";
 import { exposeOnPage } from "./page-hooks";
-import { mark } from "./trace";
+import { mark, span } from "./trace";
 
 export { MAX_CHECK_CHARS };
 
@@ -81,7 +81,7 @@ function warmUp(current: () => Checker | null): void {
     const budget = Math.min(WARM_UP_SLICE_MS, Math.max(1, deadline.timeRemaining()));
     try {
       do {
-        if (!checker.warmUpStep(step++)) {
+        if (!span("warm-up", () => checker.warmUpStep(step++))) {
           mark("warm");
           return;
         }

@@ -5,18 +5,21 @@
 //   paste    the longest task (PerformanceObserver 'longtask') when 63,206 chars are pasted, and
 //            SafePost's own work during it (total, and its longest stretch within one task)
 //   startup  editor appearing -> first check painted
+//   longtasks every long task from page load through the first keystrokes of a risky post (and
+//            SafePost's longest piece of work in that time), with SafePost on and off: the
+//            first check must not compile the core in one long task (issue 13, item 8)
 //   heap     JS heap after forced GC, before and after 10,000 keystrokes
 // Latency, paste and heap are also measured without the extension, so that the editors' own
 // share is visible. Every probe runs in the page's main world; the content script only adds
 // <html data-safepost-first-check="<performance.now()>"> (registry.ts) for the startup probe,
 // and, because the bench sets <html data-safepost-trace>, `safepost:*` performance measures in
 // its own world, read through CDP (times and span names only).
-// Run alone: node tests/bench/browser.mjs [latency,paste,startup,heap]   (after ./build.sh)
+// Run alone: node tests/bench/browser.mjs [latency,paste,startup,longtasks,heap]   (after ./build.sh)
 // SAFEPOST_BENCH_FIXTURES=x,linkedin limits the fixtures; SAFEPOST_BENCH_DIST=dir tests another
 // build of the extension (e.g. a copy of an older dist/) against the same probes.
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { SITES, launch, openFixture, typeInEditor, modelText, settle } from '../e2e/harness.mjs';
+import { DIST_TEST, SITES, launch, openFixture, typeInEditor, modelText, settle } from '../e2e/harness.mjs';
 import { QUICK, REPO, base, log, median, post, quantile } from './common.mjs';
 
 export const FIXTURES = [
@@ -301,6 +304,29 @@ async function startup(browser, fx) {
   return { median: median(values), values };
 }
 
+/**
+ * Long tasks from page load through the first keystrokes: the page is loaded, the composer
+ * opened, and the first 40 characters of a risky post typed one key at a time (the first
+ * keystrokes are where lazy compiling used to land, 180-244 ms on Facebook on a372e10), then
+ * two quiet seconds. With SafePost, also its own longest piece of work in that time (trace).
+ */
+async function longtasks(browser, fx, withExtension) {
+  const runs = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    const page = await open(browser, fx);
+    if (withExtension) await ready(page);
+    await typeInEditor(page, 'RIP Mr Khan in bed 12, you were a legend', { delay: 30 });
+    if (withExtension) await waitForUnderlines(page);
+    await page.waitForTimeout(2000);
+    const tasks = await page.evaluate(() => window.__benchLongTasks.map((t) => t.duration));
+    const spans = withExtension ? await safepostSpans(page, 0) : null;
+    runs.push({ longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length, tasks: tasks.map((d) => Math.round(d)), safepostLongest: spans ? spans.longest : null });
+    await page.close();
+  }
+  const worst = (k) => Math.max(...runs.map((r) => r[k] ?? 0));
+  return { runs, longest: worst('longest'), over50: worst('over50'), safepostLongest: withExtension ? worst('safepostLongest') : null };
+}
+
 /** Heap after forced GC: before and after HEAP_KEYSTROKES keystrokes (letter/Backspace pairs). */
 async function heap(browser, fx, withExtension) {
   const page = await open(browser, fx);
@@ -347,7 +373,8 @@ async function heap(browser, fx, withExtension) {
 
 /** Launches Chromium (with or without SafePost) with the two init-script probes in every page. */
 async function start(withExtension) {
-  const dist = process.env.SAFEPOST_BENCH_DIST || join(REPO, 'dist');
+  // The test build: the trace and first-check hooks exist only there (extension/build.mjs).
+  const dist = process.env.SAFEPOST_BENCH_DIST || DIST_TEST;
   const b = withExtension ? await launch({ extension: dist, routes: [EXTENSION_FILES] }) : await launch({ extension: false });
   await b.context.addInitScript(`(${watchEditorAppearing.toString()})();(${watchLongTasks.toString()})()` +
     (withExtension ? `;(${enableSafePostTrace.toString()})()` : ''));
@@ -383,6 +410,10 @@ export async function run({ only } = {}) {
         r.startup = await startup(withExt, fx);
         log(`  ${fx.name}: editor -> first check ${r.startup.median.toFixed(1)} ms (${r.startup.values.map((v) => v.toFixed(1)).join(', ')})`);
       }
+      if (want('longtasks')) {
+        r.longtasks = await longtasks(withExt, fx, true);
+        log(`  ${fx.name}: load + first keystrokes: longest task ${r.longtasks.longest.toFixed(0)} ms, ${r.longtasks.over50} over 50 ms; SafePost's longest work ${r.longtasks.safepostLongest.toFixed(1)} ms (${JSON.stringify(r.longtasks.runs.map((x) => x.tasks))})`);
+      }
       if (want('heap')) {
         r.heap = await heap(withExt, fx, true);
         log(`  ${fx.name}: heap ${(r.heap.before / 1048576).toFixed(2)} -> ${(r.heap.after / 1048576).toFixed(2)} MiB over ${r.heap.keystrokes} keystrokes (${r.heap.repaints} repaints, ${r.heap.seconds.toFixed(0)} s)`);
@@ -391,7 +422,7 @@ export async function run({ only } = {}) {
   } finally {
     await withExt.close();
   }
-  if (want('latency') || want('paste') || want('heap')) {
+  if (want('latency') || want('paste') || want('heap') || want('longtasks')) {
     const bare = await start(false);
     try {
       for (const [i, fx] of SELECTED.entries()) {
@@ -406,6 +437,10 @@ export async function run({ only } = {}) {
         if (want('paste')) {
           r.pasteBaseline = await paste(bare, fx, false);
           log(`  ${fx.name} without SafePost: paste longest task ${r.pasteBaseline.longest.toFixed(0)} ms`);
+        }
+        if (want('longtasks')) {
+          r.longtasksBaseline = await longtasks(bare, fx, false);
+          log(`  ${fx.name} without SafePost: load + first keystrokes: longest task ${r.longtasksBaseline.longest.toFixed(0)} ms (${JSON.stringify(r.longtasksBaseline.runs.map((x) => x.tasks))})`);
         }
         if (want('heap')) {
           r.heapBaseline = await heap(bare, fx, false);
