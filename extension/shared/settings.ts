@@ -115,26 +115,19 @@ export function storedBytes(key: string, value: unknown): number {
  * older version kept in sync are moved to local once (and removed from sync).
  */
 export async function loadSettings(): Promise<Settings> {
-  let synced: unknown;
-  let local: unknown;
-  try {
-    synced = (await chrome.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
-  } catch {
-    synced = undefined;
-  }
-  try {
-    local = (await chrome.storage.local.get(WORKPLACE_KEY))[WORKPLACE_KEY];
-  } catch {
-    local = undefined;
-  }
+  const [synced, local] = await Promise.all([
+    chrome.storage.sync.get(SETTINGS_KEY).then((got) => got[SETTINGS_KEY], () => undefined),
+    chrome.storage.local.get(WORKPLACE_KEY).then((got) => got[WORKPLACE_KEY], () => undefined),
+  ]);
   const settings = parseSettings(synced);
+  let localTerms = local;
   const old = typeof synced === "object" && synced !== null && "workplaceTerms" in synced;
   if (old) {
     // Migration: terms found in sync move to local, unless local already has its own list.
-    if (local === undefined) local = { terms: settings.workplaceTerms };
-    await migrateTerms(synced as Record<string, unknown>, local);
+    if (localTerms === undefined) localTerms = { terms: settings.workplaceTerms };
+    await migrateTerms(synced as Record<string, unknown>, localTerms);
   }
-  settings.workplaceTerms = parseSettings({ workplaceTerms: (local as { terms?: unknown } | undefined)?.terms }).workplaceTerms;
+  settings.workplaceTerms = parseSettings({ workplaceTerms: (localTerms as { terms?: unknown } | undefined)?.terms }).workplaceTerms;
   return settings;
 }
 
@@ -172,21 +165,38 @@ export async function saveSettings(settings: Settings): Promise<void> {
   if (storedBytes(WORKPLACE_KEY, local) > LOCAL_BYTES) {
     throw new SettingsSaveError("The workplace terms are too large to store on this device.");
   }
-  let previous: unknown;
+  // Only the areas that change are written: one change is one storage event, so no reader
+  // ever sees one area saved and the other not yet.
+  let before: [unknown, unknown];
   try {
-    previous = (await chrome.storage.local.get(WORKPLACE_KEY))[WORKPLACE_KEY];
-    await chrome.storage.local.set({ [WORKPLACE_KEY]: local });
+    before = await Promise.all([
+      chrome.storage.local.get(WORKPLACE_KEY).then((got) => got[WORKPLACE_KEY]),
+      chrome.storage.sync.get(SETTINGS_KEY).then((got) => got[SETTINGS_KEY]),
+    ]);
   } catch (error) {
-    throw new SettingsSaveError(`The settings could not be saved on this device (${storageReason(error)}). Nothing was changed.`);
+    throw new SettingsSaveError(`The settings could not be read before saving (${storageReason(error)}). Nothing was changed.`);
   }
+  const [previous, previousSynced] = before;
+  const localChanged = JSON.stringify(previous) !== JSON.stringify(local);
+  const syncChanged = JSON.stringify(previousSynced) !== JSON.stringify(synced);
+  if (localChanged) {
+    try {
+      await chrome.storage.local.set({ [WORKPLACE_KEY]: local });
+    } catch (error) {
+      throw new SettingsSaveError(`The settings could not be saved on this device (${storageReason(error)}). Nothing was changed.`);
+    }
+  }
+  if (!syncChanged) return;
   try {
     await chrome.storage.sync.set({ [SETTINGS_KEY]: synced });
   } catch (error) {
-    try {
-      if (previous === undefined) await chrome.storage.local.remove(WORKPLACE_KEY);
-      else await chrome.storage.local.set({ [WORKPLACE_KEY]: previous });
-    } catch {
-      // Nothing more we can do; the message below still says the save failed.
+    if (localChanged) {
+      try {
+        if (previous === undefined) await chrome.storage.local.remove(WORKPLACE_KEY);
+        else await chrome.storage.local.set({ [WORKPLACE_KEY]: previous });
+      } catch {
+        // Nothing more we can do; the message below still says the save failed.
+      }
     }
     throw new SettingsSaveError(`The settings could not be saved (${storageReason(error)}). Nothing was changed.`);
   }
