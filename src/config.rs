@@ -137,9 +137,15 @@ pub fn workplace_term_ok(term: &str) -> bool {
 }
 
 impl Config {
-    /// Parses the extension's JSON settings object. The error never quotes the JSON's values.
+    /// Parses the extension's JSON settings object. The error quotes no free-text value (a
+    /// workplace term may be a name): only an unknown id from a fixed list (a profession,
+    /// category or severity) is named, as serde reports it.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
         serde_json::from_str(json).map_err(|e| {
+            let message = e.to_string();
+            if message.starts_with("unknown variant") {
+                return ConfigError::Json(message);
+            }
             ConfigError::Json(format!(
                 "{} at line {} column {}",
                 match e.classify() {
@@ -228,7 +234,8 @@ mod tests {
     fn json_errors_do_not_quote_values() {
         let err = Config::from_json(r#"{"workplaceTerms": "Dr Quorblexian"}"#).unwrap_err();
         assert!(!err.to_string().contains("Quorblexian"), "{err}");
-        let err = Config::from_json(r#"{"profession": "Quorblexian"}"#).unwrap_err();
+        let err = Config::from_json(r#"{"workplaceTerms": ["Ward 7", 7, "Dr Quorblexian"]}"#)
+            .unwrap_err();
         assert!(!err.to_string().contains("Quorblexian"), "{err}");
     }
 }
