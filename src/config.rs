@@ -88,11 +88,16 @@ impl Default for Config {
 pub const MAX_WORKPLACE_TERMS: usize = 200;
 pub const MAX_TERM_CHARS: usize = 100;
 
+/// A setting the core cannot use. Messages name the setting and its position, never its value:
+/// a workplace term may be a colleague's or a patient's name, and these messages reach
+/// consoles, pages and logs (issue 13).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
     TooManyWorkplaceTerms(usize),
-    BadWorkplaceTerm(String),
-    BadIgnoredHash(String),
+    /// 1-based position of the term in the list.
+    BadWorkplaceTerm(usize),
+    /// 1-based position of the hash in the list.
+    BadIgnoredHash(usize),
     Json(String),
 }
 
@@ -105,15 +110,12 @@ impl fmt::Display for ConfigError {
                 f,
                 "too many workplace terms ({n}); at most {MAX_WORKPLACE_TERMS} are allowed"
             ),
-            ConfigError::BadWorkplaceTerm(t) => write!(
+            ConfigError::BadWorkplaceTerm(i) => write!(
                 f,
-                "workplace term \"{t}\" must have 2 to {MAX_TERM_CHARS} characters and a letter"
+                "workplace term {i} must have {MIN_TERM_CHARS} to {MAX_TERM_CHARS} characters and a letter"
             ),
-            ConfigError::BadIgnoredHash(h) => {
-                write!(
-                    f,
-                    "ignored phrase hash \"{h}\" is not 16 hexadecimal digits"
-                )
+            ConfigError::BadIgnoredHash(i) => {
+                write!(f, "ignored phrase hash {i} is not 16 hexadecimal digits")
             }
             ConfigError::Json(e) => write!(f, "invalid configuration: {e}"),
         }
@@ -122,36 +124,118 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+pub const MIN_TERM_CHARS: usize = 2;
+
+/// The one rule for a workplace term, used by the core ([`Config::problems`]) and, through the
+/// wasm export `configProblems`, by the options page and settings import: after trimming,
+/// 2 to 100 characters, at least one of them a letter (a lone "B" or "7" would match
+/// everywhere).
+pub fn workplace_term_ok(term: &str) -> bool {
+    let t = term.trim();
+    (MIN_TERM_CHARS..=MAX_TERM_CHARS).contains(&t.chars().count())
+        && t.chars().any(char::is_alphabetic)
+}
+
 impl Config {
-    /// Parses the extension's JSON settings object.
+    /// Parses the extension's JSON settings object. The error quotes no free-text value (a
+    /// workplace term may be a name): only an unknown id from a fixed list (a profession,
+    /// category or severity) is named, as serde reports it.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
-        serde_json::from_str(json).map_err(|e| ConfigError::Json(e.to_string()))
+        serde_json::from_str(json).map_err(|e| {
+            let message = e.to_string();
+            if message.starts_with("unknown variant") {
+                return ConfigError::Json(message);
+            }
+            ConfigError::Json(format!(
+                "{} at line {} column {}",
+                match e.classify() {
+                    serde_json::error::Category::Io => "unreadable",
+                    serde_json::error::Category::Syntax => "not valid JSON",
+                    serde_json::error::Category::Data => "a setting of the wrong kind",
+                    serde_json::error::Category::Eof => "unexpected end",
+                },
+                e.line(),
+                e.column()
+            ))
+        })
     }
 
-    pub(crate) fn validate(&self) -> Result<(), ConfigError> {
+    /// Every problem with this config, in order (empty: the core accepts it). The single
+    /// validator: [`crate::Checker::new`] refuses a config with any problem, and the extension
+    /// asks the same function (wasm `configProblems`) before it saves or imports settings.
+    pub fn problems(&self) -> Vec<ConfigError> {
+        let mut out = Vec::new();
         if self.workplace_terms.len() > MAX_WORKPLACE_TERMS {
-            return Err(ConfigError::TooManyWorkplaceTerms(
+            out.push(ConfigError::TooManyWorkplaceTerms(
                 self.workplace_terms.len(),
             ));
         }
-        for term in &self.workplace_terms {
-            let t = term.trim();
-            let chars = t.chars().count();
-            if !(2..=MAX_TERM_CHARS).contains(&chars) || !t.chars().any(char::is_alphabetic) {
-                return Err(ConfigError::BadWorkplaceTerm(term.clone()));
+        for (i, term) in self.workplace_terms.iter().enumerate() {
+            if !workplace_term_ok(term) {
+                out.push(ConfigError::BadWorkplaceTerm(i + 1));
             }
         }
-        for hash in &self.ignored_hashes {
+        for (i, hash) in self.ignored_hashes.iter().enumerate() {
             if hash.len() != 16 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(ConfigError::BadIgnoredHash(hash.clone()));
+                out.push(ConfigError::BadIgnoredHash(i + 1));
             }
         }
-        Ok(())
+        out
+    }
+
+    pub(crate) fn validate(&self) -> Result<(), ConfigError> {
+        match self.problems().into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(()),
+        }
     }
 
     pub fn category_enabled(&self, category: Category) -> bool {
         self.enabled_categories
             .as_ref()
             .is_none_or(|list| list.contains(&category))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_terms(terms: &[&str]) -> Config {
+        Config {
+            workplace_terms: terms.iter().map(|t| t.to_string()).collect(),
+            ..Config::default()
+        }
+    }
+
+    #[test]
+    fn workplace_terms_need_two_characters_and_a_letter() {
+        for ok in ["St Elsewhere", "7B", "A&E", "  Ward 7  ", "Ré"] {
+            assert!(workplace_term_ok(ok), "{ok}");
+        }
+        for bad in ["B", "7", "12", " ", "", "--", &"x".repeat(101)] {
+            assert!(!workplace_term_ok(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn problems_name_positions_never_values() {
+        let config = with_terms(&["Ward 7", "B", "Dr Quorblexian", "7"]);
+        let messages: Vec<String> = config.problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(messages.len(), 2);
+        assert!(messages[0].contains("workplace term 2"));
+        assert!(messages[1].contains("workplace term 4"));
+        assert!(messages.iter().all(|m| !m.contains('"')));
+        assert_eq!(config.validate(), Err(ConfigError::BadWorkplaceTerm(2)));
+        assert!(with_terms(&["Ward 7"]).validate().is_ok());
+    }
+
+    #[test]
+    fn json_errors_do_not_quote_values() {
+        let err = Config::from_json(r#"{"workplaceTerms": "Dr Quorblexian"}"#).unwrap_err();
+        assert!(!err.to_string().contains("Quorblexian"), "{err}");
+        let err = Config::from_json(r#"{"workplaceTerms": ["Ward 7", 7, "Dr Quorblexian"]}"#)
+            .unwrap_err();
+        assert!(!err.to_string().contains("Quorblexian"), "{err}");
     }
 }

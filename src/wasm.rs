@@ -27,6 +27,7 @@ pub struct Checker {
 impl Checker {
     /// `config`: a plain object like `{profession: "doctor", minSeverity: "low"}`; `undefined`
     /// or `null` means defaults.
+    /// Errors name the setting at fault, never its value (see [`crate::ConfigError`]).
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Checker, JsError> {
         let config = config_from_js(&config)
@@ -50,6 +51,36 @@ impl Checker {
             .check_with(text, &CheckOptions { media_attached });
         Ok(findings_to_js(&report.findings))
     }
+
+    /// One slice of the core's lazy compilation (a few patterns or word lists); false when
+    /// nothing is left. The extension calls it in idle time after start-up (`step` = 0, 1,
+    /// 2... until false), so no keystroke pays for compiling in one long task.
+    #[wasm_bindgen(js_name = warmUpStep)]
+    pub fn warm_up_step(&self, step: usize) -> bool {
+        self.inner.warm_up_step(step)
+    }
+}
+
+/// Every problem the core finds in `config` (the same object `new Checker` takes), as messages
+/// that name the setting and its position but never its value; empty when the core accepts
+/// it. The extension's options page and settings import call this before saving, so they
+/// and the core apply one validator ([`crate::Config::problems`]).
+#[wasm_bindgen(js_name = configProblems)]
+pub fn config_problems(config: JsValue) -> Array {
+    let out = Array::new();
+    match config_from_js(&config) {
+        Err(e) => {
+            out.push(&JsValue::from_str(&format!(
+                "invalid SafePost configuration: {e}"
+            )));
+        }
+        Ok(config) => {
+            for problem in config.problems() {
+                out.push(&JsValue::from_str(&problem.to_string()));
+            }
+        }
+    }
+    out
 }
 
 /// The salted hash stored for "always ignore this phrase".
@@ -109,18 +140,18 @@ fn config_from_js(obj: &JsValue) -> Result<Config, String> {
     let mut config = Config::default();
     if let Some(id) = string_field(obj, "profession")? {
         config.profession =
-            Profession::from_id(&id).ok_or_else(|| format!("unknown profession \"{id}\""))?;
+            Profession::from_id(&id).ok_or_else(|| "unknown profession".to_string())?;
     }
     if let Some(ids) = strings_field(obj, "enabledCategories")? {
         let categories = ids
             .iter()
-            .map(|id| Category::from_id(id).ok_or_else(|| format!("unknown category \"{id}\"")))
+            .map(|id| Category::from_id(id).ok_or_else(|| "unknown category".to_string()))
             .collect::<Result<Vec<_>, _>>()?;
         config.enabled_categories = Some(categories);
     }
     if let Some(id) = string_field(obj, "minSeverity")? {
         config.min_severity =
-            Severity::from_id(&id).ok_or_else(|| format!("unknown severity \"{id}\""))?;
+            Severity::from_id(&id).ok_or_else(|| "unknown severity".to_string())?;
     }
     if let Some(terms) = strings_field(obj, "workplaceTerms")? {
         config.workplace_terms = terms;

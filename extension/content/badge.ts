@@ -4,6 +4,7 @@ import { SEVERITIES } from "../shared/types";
 import { countBySeverity, SEVERITY_COLORS } from "./labels";
 import type { LiveSession } from "./registry";
 import type { SuggestionCard } from "./card";
+import { forceStyle } from "./page-hooks";
 import { createHost, el, uiParentFor } from "./ui-host";
 
 const BADGE_CSS = `
@@ -41,11 +42,14 @@ export class Badges {
       const button = el("button");
       button.type = "button";
       button.addEventListener("click", (e) => {
+        if (!e.isTrusted) return; // only the user, never a page script, works SafePost's UI
         e.stopPropagation();
         this.card.openList(session, host.getBoundingClientRect());
       });
       // Keep the caret in the editor when the badge is pressed with the mouse.
-      button.addEventListener("mousedown", (e) => e.preventDefault());
+      button.addEventListener("mousedown", (e) => {
+        if (e.isTrusted) e.preventDefault();
+      });
       root.append(button);
       view = { host, button, shown: "" };
       this.views.set(session, view);
@@ -68,7 +72,7 @@ export class Badges {
     // on every keystroke (or right after a paste), would force a layout of the whole editor in
     // the middle of the editor's own update; in a frame callback it is the frame's own layout.
     if (view.host.parentNode !== parent) {
-      view.host.style.display = "none";
+      forceStyle(view.host, { display: "none" });
       parent.append(view.host);
       const placed = view;
       requestAnimationFrame(() => {
@@ -108,10 +112,12 @@ export class Badges {
   private position(session: LiveSession, view: BadgeView): void {
     const r = session.editor.getBoundingClientRect();
     const visible = r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-    view.host.style.display = visible ? "block" : "none";
+    forceStyle(view.host, { display: visible ? "block" : "none" });
     if (!visible) return;
     const size = 22;
-    view.host.style.left = `${Math.min(innerWidth - size - 4, r.right - size - 4)}px`;
-    view.host.style.top = `${Math.min(innerHeight - size - 4, r.bottom - size / 2)}px`;
+    forceStyle(view.host, {
+      left: `${Math.min(innerWidth - size - 4, r.right - size - 4)}px`,
+      top: `${Math.min(innerHeight - size - 4, r.bottom - size / 2)}px`,
+    });
   }
 }

@@ -2,11 +2,13 @@
 // one-click rewrite, and ignore / always ignore / turn the rule off. Opens on hover or click
 // over an underline, from the badge (as a list), or by keyboard (Alt+Shift+S cycles findings
 // from the caret; Escape closes). Built with createElement/textContent only.
+import { MAX_CHECK_CHARS } from "../shared/limits";
 import type { Finding } from "../shared/types";
 import { categoryLabel, SEVERITY_COLORS, SEVERITY_LABELS } from "./labels";
 import type { LiveRegistry, LiveSession } from "./registry";
 import { selectionFor } from "./sites/dom-text";
-import { createHost, el, supportsPopover, uiParentFor } from "./ui-host";
+import { forceStyle } from "./page-hooks";
+import { createHost, el, hostKind, supportsPopover, uiParentFor } from "./ui-host";
 
 export interface CardActions {
   apply(session: LiveSession, finding: Finding): void;
@@ -37,6 +39,7 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .list button:hover { background: #f6f8fa; }
 .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; }
 .quote { font-weight: 600; }
+.partial { margin: 8px 0 0; font-size: 12px; color: #7a2e0b; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #30363d; box-shadow: 0 8px 24px rgba(0,0,0,.5); }
@@ -64,7 +67,7 @@ export class SuggestionCard {
     if (supportsPopover) {
       // Top layer: above the site's own dialogs and stacking contexts.
       this.host.popover = "manual";
-      this.host.style.cssText += "margin:0;padding:0;border:0;background:transparent;overflow:visible;inset:auto;";
+      forceStyle(this.host, { margin: "0", padding: "0", border: "0", background: "transparent", overflow: "visible", inset: "auto" });
     }
   }
 
@@ -130,6 +133,9 @@ export class SuggestionCard {
     card.setAttribute("aria-label", "SafePost suggestion");
     if (s.kind === "finding") this.renderFinding(card, s.session, s.finding);
     else this.renderList(card, s.session);
+    if (s.session.partial()) {
+      card.append(el("p", "partial", `This post is longer than SafePost checks: only its first ${MAX_CHECK_CHARS.toLocaleString("en-GB")} characters were checked.`));
+    }
     this.root.replaceChildren(this.root.querySelector("style")!, card);
     const parent = uiParentFor(s.session.editor);
     if (this.host.parentNode !== parent) {
@@ -148,8 +154,7 @@ export class SuggestionCard {
     const left = Math.max(8, Math.min(a.left, innerWidth - w - 8));
     const below = a.bottom + 6;
     const top = below + h <= innerHeight - 8 ? below : Math.max(8, a.top - h - 6);
-    this.host.style.left = `${left}px`;
-    this.host.style.top = `${top}px`;
+    forceStyle(this.host, { left: `${left}px`, top: `${top}px` });
   }
 
   private renderFinding(card: HTMLElement, session: LiveSession, f: Finding): void {
@@ -158,7 +163,9 @@ export class SuggestionCard {
     sev.style.background = SEVERITY_COLORS[f.severity] ?? "#555";
     const close = el("button", "close", "×");
     close.setAttribute("aria-label", "Close");
-    close.addEventListener("click", () => this.close(true));
+    close.addEventListener("click", (e) => {
+      if (e.isTrusted) this.close(true);
+    });
     head.append(sev, el("span", "cat", categoryLabel(f.category)), close);
     card.append(head, el("p", "msg", f.message));
 
@@ -176,7 +183,8 @@ export class SuggestionCard {
       label.append("Try: ", el("strong", undefined, f.suggestion || "(remove)"));
       const apply = el("button", "primary", "Apply");
       apply.dataset.action = "apply";
-      apply.addEventListener("click", () => {
+      apply.addEventListener("click", (e) => {
+        if (!e.isTrusted) return; // only the user, never a page script, works SafePost's UI
         this.close();
         this.actions.apply(session, f);
       });
@@ -188,7 +196,8 @@ export class SuggestionCard {
     const button = (text: string, action: string, run: () => void | Promise<void>) => {
       const b = el("button", undefined, text);
       b.dataset.action = action;
-      b.addEventListener("click", () => {
+      b.addEventListener("click", (e) => {
+        if (!e.isTrusted) return;
         this.close(true);
         void run();
       });
@@ -205,7 +214,9 @@ export class SuggestionCard {
     const findings = session.findings();
     const close = el("button", "close", "×");
     close.setAttribute("aria-label", "Close");
-    close.addEventListener("click", () => this.close(true));
+    close.addEventListener("click", (e) => {
+      if (e.isTrusted) this.close(true);
+    });
     head.append(el("span", "cat", `SafePost: ${findings.length} to review`), close);
     const list = el("ul", "list");
     for (const f of findings) {
@@ -214,7 +225,8 @@ export class SuggestionCard {
       const dot = el("span", "dot");
       dot.style.background = SEVERITY_COLORS[f.severity] ?? "#555";
       b.append(dot, el("span", "quote", `“${f.text}”`), ` ${categoryLabel(f.category)}`);
-      b.addEventListener("click", () => {
+      b.addEventListener("click", (e) => {
+        if (!e.isTrusted) return;
         const rect = session.rangeOf(f)?.getBoundingClientRect() ?? this.anchor ?? new DOMRect();
         this.openFinding(session, f, rect, "keyboard");
       });
@@ -266,8 +278,10 @@ export function installCardTriggers(registry: LiveRegistry, card: SuggestionCard
     }, 300);
   };
 
+  // Every trigger ignores events a page script made (isTrusted false): only the user opens,
+  // cycles or closes the card.
   const onPointerMove = (e: PointerEvent) => {
-    if (!registry.active()) return;
+    if (!e.isTrusted || !registry.active()) return;
     pending = { x: e.clientX, y: e.clientY, path: e.composedPath() };
     if (frame) return;
     frame = requestAnimationFrame(() => {
@@ -292,18 +306,18 @@ export function installCardTriggers(registry: LiveRegistry, card: SuggestionCard
   };
 
   const onClick = (e: MouseEvent) => {
-    if (!registry.active()) return;
+    if (!e.isTrusted || !registry.active()) return;
     const path = e.composedPath();
     if (path.some((t) => card.contains(t))) return;
     const session = registry.containing(path[0] as Node);
     const found = session ? findingAt(session, e.clientX, e.clientY) : null;
     if (session && found) card.openFinding(session, found.finding, found.rect, "click");
-    else if (card.isOpen() && !path.some((t) => t instanceof HTMLElement && t.hasAttribute("data-safepost-badge"))) card.close();
+    else if (card.isOpen() && !path.some((t) => hostKind(t) === "badge")) card.close();
   };
 
   let cycleIndex = -1;
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!registry.active()) return;
+    if (!e.isTrusted || !registry.active()) return;
     if (e.key === "Escape" && card.isOpen()) {
       e.preventDefault();
       e.stopPropagation(); // don't also close the site's dialog
@@ -353,7 +367,7 @@ export class CriticalAnnouncer {
 
   constructor() {
     const { host, root } = createHost("live", ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}");
-    host.style.cssText += "width:1px;height:1px;overflow:hidden;left:-9999px;top:0;";
+    forceStyle(host, { width: "1px", height: "1px", overflow: "hidden", left: "-9999px", top: "0" });
     this.host = host;
     this.region = el("div", "sr");
     this.region.setAttribute("role", "status");

@@ -2,21 +2,31 @@
 //
 // We listen at window level in the capture phase, so we run before any of the site's own
 // handlers (they live on the button, the document or a React root, all later on the path).
-// When the user triggers the site's Post button or shortcut and the post (every editor that is
-// published together: an X thread) has findings at or above the guard threshold, we stop that
-// event and show a summary. "Edit post" returns to the editor; "Post anyway" replays exactly
-// what we swallowed, once, and our listener lets the replay through.
+// When the user triggers the site's Post button or shortcut, the guard decides on a check of
+// exactly the text being posted (every editor published together: an X thread):
+// - every editor's findings are for its current text: decide now. Findings at or above the
+//   threshold (or a text checked only in part, or a check that failed) stop the event and
+//   show the summary; otherwise the event goes on to the site untouched.
+// - some editor's latest check is for other text (typed or pasted just now, a service worker
+//   still waking up): check it now. On the page path that is synchronous, inside this event.
+//   Otherwise the event is held (stopped, with the rest of its gesture), the check runs, and
+//   then either the summary opens or the action is replayed. "Checking…" shows if that takes
+//   more than CHECKING_DELAY_MS.
+// "Edit post" returns to the editor; "Post anyway" replays exactly what we swallowed, once, and
+// our listener lets the replay through.
 //
-// The decision must be synchronous (the site acts in the same event dispatch), so it uses the
-// sessions' latest findings(), which the checker client keeps fresh. A re-check runs while the
-// dialog is open; if the post turns out clean after all, the action is replayed at once.
+// Only the user works the guard: an event a page script made (isTrusted false) at the Post
+// button is stopped whenever the user's would be (fail closed), but never opens the summary, and
+// nothing in the summary reacts to untrusted events.
 //
-// We never touch the editor's text. The dialog lives in its own shadow root on document.body and
-// is built with createElement/textContent only.
-import type { EditorSession, SessionRegistry } from "./session";
+// We never touch the editor's text. The dialog lives in its own shadow root on document.body
+// (closed in a release build) and is built with createElement/textContent only.
+import type { EditorSession, SessionRegistry, Verdict } from "./session";
 import type { Category, Finding } from "../shared/types";
 import { severityRank } from "../shared/types";
 import { CATEGORY_INFO, SEVERITY_LABELS } from "../shared/labels";
+import { MAX_CHECK_CHARS } from "../shared/limits";
+import { forceStyle, SHADOW_MODE, tagHost } from "./page-hooks";
 
 /** One finding of the post, with the session (editor) it belongs to. */
 interface Hit {
@@ -25,6 +35,20 @@ interface Hit {
   postIndex: number;
   finding: Finding;
 }
+
+/** What the guard decided for a publish group. */
+interface Decision {
+  hits: Hit[];
+  /** Editors whose text has no check yet (held until it has), and those checks. */
+  pending: EditorSession[];
+  checks: Promise<unknown>[];
+  /** Posts (1-based) whose check failed: SafePost does not know what is in them. */
+  failed: number[];
+  /** Posts (1-based) longer than SafePost checks. */
+  partial: number[];
+}
+
+const clear = (d: Decision) => d.hits.length === 0 && d.pending.length === 0 && d.failed.length === 0 && d.partial.length === 0;
 
 /** What the guard swallowed, so "Post anyway" can replay it. */
 type Swallowed =
@@ -40,11 +64,22 @@ interface Blocked {
   focusBack: HTMLElement;
   /** The caret or selection in that editor when we stopped the post, to put it back. */
   caret: StaticRange | null;
+  /** A held click: its gesture's last event (the click) has reached us, so a replay can't double it. */
+  gestureDone: boolean;
+  /** The check came back clean while the gesture was still under way: replay when it ends. */
+  replayWhenDone: boolean;
 }
 
 // The order in which a mouse click reaches a page; a gesture is replayed from the event we
 // stopped onwards.
 const POINTER_SEQUENCE = ["pointerdown", "mousedown", "pointerup", "mouseup", "click"];
+
+/** A held post shows "Checking…" if its check takes longer than this. */
+export const CHECKING_DELAY_MS = 100;
+/** A check that has not answered by then counts as failed (the summary says so). */
+const CHECK_TIMEOUT_MS = 15_000;
+/** A clean check waits this long for the held gesture's click before giving up (nothing posted). */
+const GESTURE_WAIT_MS = 1_500;
 
 export function installGuard(registry: SessionRegistry): () => void {
   /** Events we dispatched ourselves for "Post anyway": let them through exactly once. */
@@ -82,22 +117,41 @@ export function installGuard(registry: SessionRegistry): () => void {
     return group;
   }
 
-  /** Findings of the group at or above the threshold, most severe first. */
-  function blockingHits(group: EditorSession[], fresh?: Finding[][]): Hit[] {
+  function verdictOf(session: EditorSession): Verdict {
+    try {
+      return session.verdict();
+    } catch {
+      return { kind: "failed" };
+    }
+  }
+
+  /**
+   * The decision for `group` on what is known now. An editor whose latest check is for other
+   * text is checked at once; on the page path that check completes before this returns.
+   */
+  function decide(group: EditorSession[]): Decision {
     const threshold = severityRank(registry.settings().guardThreshold);
-    const hits: Hit[] = [];
+    const d: Decision = { hits: [], pending: [], checks: [], failed: [], partial: [] };
     group.forEach((session, postIndex) => {
-      let findings: Finding[];
-      try {
-        findings = fresh ? fresh[postIndex] : session.findings();
-      } catch {
-        findings = [];
+      let v = verdictOf(session);
+      let check: Promise<unknown> | null = null;
+      if (v.kind === "stale") {
+        check = session.checkNow().catch(() => {});
+        v = verdictOf(session);
       }
-      for (const finding of findings) {
-        if (severityRank(finding.severity) >= threshold) hits.push({ session, postIndex, finding });
+      if (v.kind === "stale") {
+        d.pending.push(session);
+        if (check) d.checks.push(check);
+      }
+      else if (v.kind === "failed") d.failed.push(postIndex + 1);
+      else {
+        if (v.partial) d.partial.push(postIndex + 1);
+        for (const finding of v.findings) {
+          if (severityRank(finding.severity) >= threshold) d.hits.push({ session, postIndex, finding });
+        }
       }
     });
-    return hits;
+    return d;
   }
 
   function isDisabled(el: Element): boolean {
@@ -133,8 +187,9 @@ export function installGuard(registry: SessionRegistry): () => void {
     if (replays.has(event) || !(event instanceof MouseEvent)) return;
     if (event.button !== 0) return; // right or middle click never posts
     if (blocked) {
-      // The dialog is open (modal, so the page is inert); anything that still reaches a post
-      // button, e.g. the rest of the gesture that opened the dialog, must not post.
+      // A post is held or the dialog is open (modal, so the page is inert); anything that still
+      // reaches a post button, e.g. the rest of the gesture that was held, must not post.
+      if (event.type === "click" && event.isTrusted) gestureEnded(blocked);
       if (postButtonOnPath(event)) stop(event);
       return;
     }
@@ -142,9 +197,10 @@ export function installGuard(registry: SessionRegistry): () => void {
     const found = postButtonOnPath(event);
     if (!found || isDisabled(found.button)) return;
     const group = groupOf(found.session);
-    const hits = blockingHits(group);
-    if (hits.length === 0) return;
+    const decision = decide(group);
+    if (clear(decision)) return;
     stop(event);
+    if (!event.isTrusted) return; // a page script's click: stopped, and no UI for it
     const from = POINTER_SEQUENCE.indexOf(event.type);
     let types = POINTER_SEQUENCE.slice(from);
     // A gesture that began with a mouse event (no pointer events seen) replays as mouse only.
@@ -177,9 +233,10 @@ export function installGuard(registry: SessionRegistry): () => void {
         },
         group,
         button: found.button,
-        focusBack: focusTarget(group, hits),
+        focusBack: focusTarget(group, decision.hits),
+        gestureDone: event.type === "click",
       },
-      hits,
+      decision,
     );
   }
 
@@ -195,9 +252,10 @@ export function installGuard(registry: SessionRegistry): () => void {
       if (found) {
         if (isDisabled(found.button)) return;
         const group = groupOf(found.session);
-        const hits = blockingHits(group);
-        if (hits.length === 0) return;
+        const decision = decide(group);
+        if (clear(decision)) return;
         stop(event);
+        if (!event.isTrusted) return;
         // A native button activates on a trusted key only; our replayed key can't, so it is
         // followed by the click the browser would have made.
         const native = found.button.matches("button, input[type=submit], input[type=button], a[href]");
@@ -211,9 +269,10 @@ export function installGuard(registry: SessionRegistry): () => void {
             },
             group,
             button: found.button,
-            focusBack: focusTarget(group, hits),
+            focusBack: focusTarget(group, decision.hits),
+            gestureDone: true,
           },
-          hits,
+          decision,
         );
         return;
       }
@@ -230,28 +289,31 @@ export function installGuard(registry: SessionRegistry): () => void {
       }
       if (!isShortcut) return;
       const group = groupOf(session);
-      const hits = blockingHits(group);
-      if (hits.length === 0) return;
+      const decision = decide(group);
+      if (clear(decision)) return;
       stop(event);
+      if (!event.isTrusted) return;
       block(
         {
           swallowed: { kind: "key", target: deepestTarget(event) ?? session.editor, init: keyInit(event), thenClick: null },
           group,
           button: null,
           focusBack: session.editor,
+          gestureDone: true,
         },
-        hits,
+        decision,
       );
       return;
     }
   }
 
-  function block(b: Omit<Blocked, "caret">, hits: Hit[]): void {
+  function block(b: Omit<Blocked, "caret" | "replayWhenDone">, decision: Decision): void {
     // Save the caret before the modal takes focus: Chromium drops the selection of content
     // that becomes inert, and focusing the editor again would put the caret at the start.
-    blocked = { ...b, caret: saveCaret(b.focusBack) };
+    const mine: Blocked = { ...b, caret: saveCaret(b.focusBack), replayWhenDone: false };
+    blocked = mine;
     ui ??= new GuardDialog();
-    ui.open(hits, {
+    const handlers: DialogHandlers = {
       onEdit: () => finish(false),
       onPostAnyway: () => finish(true),
       onReveal: (hit) => {
@@ -262,20 +324,44 @@ export function installGuard(registry: SessionRegistry): () => void {
           hit.session.editor.focus();
         }
       },
+    };
+    if (decision.pending.length === 0) {
+      ui.open(summaryOf(decision), handlers);
+      return;
+    }
+    // Held: check exactly this text, then decide. "Checking…" if that is not quick.
+    const checking = setTimeout(() => {
+      if (blocked === mine && ui && !ui.isOpen()) ui.open({ checking: true, hits: [], failed: [], partial: [] }, handlers);
+    }, CHECKING_DELAY_MS);
+    const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), CHECK_TIMEOUT_MS));
+    void Promise.race([Promise.allSettled(decision.checks), timeout]).then((result) => {
+      clearTimeout(checking);
+      if (blocked !== mine || !ui) return;
+      let now = decide(mine.group);
+      if (result === "timeout" || now.pending.length) {
+        // No answer for some post: say so; never treat it as clean.
+        const late = mine.group.map((s, i) => (now.pending.includes(s) ? i + 1 : 0)).filter((i) => i > 0);
+        now = { ...now, pending: [], checks: [], failed: [...now.failed, ...late] };
+      }
+      if (clear(now)) {
+        if (mine.gestureDone || ui.isOpen()) finish(true);
+        else {
+          mine.replayWhenDone = true;
+          setTimeout(() => {
+            if (blocked === mine && mine.replayWhenDone) finish(false);
+          }, GESTURE_WAIT_MS);
+        }
+        return;
+      }
+      mine.focusBack = focusTarget(mine.group, now.hits);
+      ui.open(summaryOf(now), handlers);
     });
-    // Re-check now that nothing is racing the site: refresh the list, or let the post through
-    // if the findings we decided on were stale and the post is in fact clean.
-    const mine = blocked;
-    Promise.all(b.group.map((s) => s.checkNow()))
-      .then((fresh) => {
-        if (blocked !== mine || !ui) return;
-        const now = blockingHits(mine.group, fresh);
-        if (now.length === 0) finish(true);
-        else ui.update(now);
-      })
-      .catch(() => {
-        // Keep the summary we have; the user decides.
-      });
+  }
+
+  /** The held gesture's click arrived: if its check is already clean, post now. */
+  function gestureEnded(b: Blocked): void {
+    b.gestureDone = true;
+    if (b.replayWhenDone) queueMicrotask(() => blocked === b && finish(true));
   }
 
   /** Closes the summary; replays the swallowed action when `post` is true. */
@@ -339,6 +425,19 @@ export function installGuard(registry: SessionRegistry): () => void {
     ui?.destroy();
     ui = null;
   };
+}
+
+/** What the dialog shows. */
+interface Summary {
+  /** Still checking: no verdict yet, only "Edit post". */
+  checking: boolean;
+  hits: Hit[];
+  failed: number[];
+  partial: number[];
+}
+
+function summaryOf(d: Decision): Summary {
+  return { checking: false, hits: d.hits, failed: d.failed, partial: d.partial };
 }
 
 function keyInit(e: KeyboardEvent): KeyboardEventInit & { keyCode: number; which: number; charCode: number } {
@@ -423,15 +522,22 @@ class GuardDialog {
   private dialog: HTMLDialogElement;
   private body: HTMLDivElement;
   private lead: HTMLParagraphElement;
+  private title: HTMLHeadingElement;
+  private notes: HTMLDivElement;
   private editBtn: HTMLButtonElement;
+  private anyway: HTMLButtonElement;
+  private shadow: ShadowRoot;
   private handlers: DialogHandlers | null = null;
   /** A click on the backdrop closes only if it also started there (not the opening click). */
   private downOnBackdrop = false;
 
   constructor() {
     this.host = document.createElement("div");
-    this.host.setAttribute("data-safepost", "guard");
-    const shadow = this.host.attachShadow({ mode: "open" });
+    tagHost(this.host, "data-safepost", "guard");
+    // Page CSS cannot hide the host (and so the modal dialog, leaving the page inert).
+    forceStyle(this.host, { display: "block", position: "static" }, true);
+    const shadow = this.host.attachShadow({ mode: SHADOW_MODE });
+    this.shadow = shadow;
     applyStyles(shadow);
 
     this.dialog = el("dialog", "sp-dialog");
@@ -450,15 +556,18 @@ class GuardDialog {
     const title = el("h2", "sp-title");
     title.id = "sp-title";
     title.textContent = "Check this before you post";
+    this.title = title;
     titles.append(kicker, title);
     header.append(badge, titles);
 
     this.lead = el("p", "sp-lead");
     this.lead.id = "sp-lead";
     this.body = el("div", "sp-body");
+    this.notes = el("div", "sp-notes");
 
     const actions = el("div", "sp-actions");
     const anyway = el("button", "sp-btn sp-secondary");
+    this.anyway = anyway;
     anyway.type = "button";
     anyway.textContent = "Post anyway";
     anyway.dataset.action = "post-anyway";
@@ -472,25 +581,32 @@ class GuardDialog {
     const note = el("p", "sp-note");
     note.textContent = "Your post has not been changed. Checked on this device; nothing was sent anywhere.";
 
-    card.append(header, this.lead, this.body, actions, note);
+    card.append(header, this.lead, this.notes, this.body, actions, note);
     this.dialog.append(card);
     shadow.append(this.dialog);
 
-    anyway.addEventListener("click", () => this.handlers?.onPostAnyway());
-    this.editBtn.addEventListener("click", () => this.handlers?.onEdit());
+    // Every handler acts on the user's events only (isTrusted): a page script can neither post
+    // nor dismiss through the summary.
+    anyway.addEventListener("click", (e) => {
+      if (e.isTrusted && !this.checking) this.handlers?.onPostAnyway();
+    });
+    this.editBtn.addEventListener("click", (e) => {
+      if (e.isTrusted) this.handlers?.onEdit();
+    });
     // Escape: the dialog's own cancel; we close it ourselves so focus goes to the editor.
     this.dialog.addEventListener("cancel", (e) => {
       e.preventDefault();
-      this.handlers?.onEdit();
+      if (e.isTrusted) this.handlers?.onEdit();
     });
     this.dialog.addEventListener("pointerdown", (e) => {
-      this.downOnBackdrop = e.target === this.dialog && this.outsideCard(e);
+      this.downOnBackdrop = e.isTrusted && e.target === this.dialog && this.outsideCard(e);
     });
     this.dialog.addEventListener("click", (e) => {
-      if (e.target === this.dialog && this.downOnBackdrop && this.outsideCard(e)) this.handlers?.onEdit();
+      if (e.isTrusted && e.target === this.dialog && this.downOnBackdrop && this.outsideCard(e)) this.handlers?.onEdit();
       this.downOnBackdrop = false;
     });
     this.dialog.addEventListener("keydown", (e) => {
+      if (!e.isTrusted) return;
       // A held Enter that opened the dialog must not also press "Edit post" by auto-repeat.
       if (e.repeat && (e.key === "Enter" || e.key === " ")) e.preventDefault();
       if (e.key === "Tab") this.trapTab(e);
@@ -499,22 +615,55 @@ class GuardDialog {
     });
   }
 
-  open(hits: Hit[], handlers: DialogHandlers): void {
+  private checking = false;
+
+  isOpen(): boolean {
+    return this.dialog.open;
+  }
+
+  open(summary: Summary, handlers: DialogHandlers): void {
     this.handlers = handlers;
     this.downOnBackdrop = false;
-    this.update(hits);
+    this.update(summary);
     if (!this.host.isConnected) document.body.append(this.host);
     if (!this.dialog.open) this.dialog.showModal();
     this.editBtn.focus();
   }
 
-  update(hits: Hit[]): void {
+  update(summary: Summary): void {
+    const { hits, failed, partial } = summary;
+    this.checking = summary.checking;
+    this.anyway.hidden = summary.checking;
+    this.dialog.setAttribute("aria-busy", summary.checking ? "true" : "false");
+    if (summary.checking) {
+      this.title.textContent = "Checking\u2026";
+      this.lead.textContent = "SafePost is checking this post before it goes out. It will be posted as soon as the check is done, unless something needs your attention.";
+      this.notes.replaceChildren();
+      this.body.replaceChildren();
+      return;
+    }
+    this.title.textContent = "Check this before you post";
     const multi = new Set(hits.map((h) => h.postIndex)).size > 1 || hits.some((h) => h.postIndex > 0);
     const n = hits.length;
     this.lead.textContent =
-      n === 1
-        ? "SafePost found something in this post that could breach patient confidentiality or professional standards."
-        : `SafePost found ${n} things in this post that could breach patient confidentiality or professional standards.`;
+      n === 0
+        ? "SafePost could not check all of this post."
+        : n === 1
+          ? "SafePost found something in this post that could breach patient confidentiality or professional standards."
+          : `SafePost found ${n} things in this post that could breach patient confidentiality or professional standards.`;
+    const notes: HTMLElement[] = [];
+    const which = (posts: number[]) => (multi || posts.some((p) => p > 1) ? ` (post ${posts.join(", ")})` : "");
+    if (failed.length) {
+      const p = el("p", "sp-warn");
+      p.textContent = `SafePost could not check this post${which(failed)}, so it may hold something it would have flagged. Read it through before you post.`;
+      notes.push(p);
+    }
+    if (partial.length) {
+      const p = el("p", "sp-warn");
+      p.textContent = `This post is longer than SafePost checks${which(partial)}: only its first ${MAX_CHECK_CHARS.toLocaleString("en-GB")} characters were checked. Read the rest yourself before you post.`;
+      notes.push(p);
+    }
+    this.notes.replaceChildren(...notes);
     this.body.replaceChildren(...groupByCategory(hits).map((g) => this.renderGroup(g, multi)));
   }
 
@@ -549,7 +698,9 @@ class GuardDialog {
       link.type = "button";
       link.textContent = multi ? `Show in post ${hit.postIndex + 1}` : "Show in post";
       link.setAttribute("aria-label", `Show \u201c${hit.finding.text}\u201d in the post`);
-      link.addEventListener("click", () => this.handlers?.onReveal(hit));
+      link.addEventListener("click", (e) => {
+        if (e.isTrusted) this.handlers?.onReveal(hit);
+      });
       row.append(quote, link);
       item.append(msg, row);
       // The guidance for the user's profession, e.g. "GMC, Using social media... (2024), para 20".
@@ -576,7 +727,7 @@ class GuardDialog {
     if (focusables.length === 0) return;
     const first = focusables[0];
     const last = focusables[focusables.length - 1];
-    const active = (this.host.shadowRoot as ShadowRoot).activeElement;
+    const active = this.shadow.activeElement;
     if (e.shiftKey && active === first) {
       e.preventDefault();
       last.focus();
@@ -683,5 +834,8 @@ const GUARD_CSS = `
 .sp-secondary { background: transparent; color: var(--fg); border: 1px solid var(--line); }
 .sp-secondary:hover { background: var(--soft); }
 .sp-btn:focus-visible, .sp-link:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.sp-notes { display: grid; gap: 8px; }
+.sp-notes:not(:empty) { margin-bottom: 12px; }
+.sp-warn { margin: 0; padding: 8px 10px; border-radius: 8px; background: var(--high-bg); color: var(--fg); font-size: 14px; }
 .sp-note { margin: 12px 0 0; color: var(--muted); font-size: 12px; text-align: right; }
 `;

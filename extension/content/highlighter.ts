@@ -3,6 +3,7 @@
 // overlay beside the editor (a shadow-root host outside it, pointer-events: none).
 import type { Severity } from "../shared/types";
 import { SEVERITIES } from "../shared/types";
+import { forceStyle, SHADOW_MODE, tagHost } from "./page-hooks";
 
 export interface PaintedRange {
   range: Range;
@@ -38,7 +39,30 @@ function highlightCss(): string {
   return `${rules("light")}\n@media (prefers-color-scheme: dark) {\n${rules("dark")}\n}`;
 }
 
-const STYLE_ID = "safepost-highlight-style";
+/** The document-level ::highlight() rules, added once per page. */
+let highlightStyleAdded = false;
+
+/**
+ * Adds the ::highlight() rules at document level, where they also paint inside open shadow
+ * roots (LinkedIn's Quill): as a constructed sheet adopted by the document (no element, no
+ * attribute for the page to find), else as an unmarked <style> in <head>. Either way the rules
+ * name only the highlights, which the page can list from CSS.highlights anyway.
+ */
+function addHighlightStyle(): void {
+  if (highlightStyleAdded) return;
+  highlightStyleAdded = true;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(highlightCss());
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return;
+  } catch {
+    // Firefox content scripts may refuse a sheet built in the isolated world.
+  }
+  const style = document.createElement("style");
+  style.textContent = highlightCss();
+  (document.head ?? document.documentElement).append(style);
+}
 
 class HighlightApiPainter implements Highlighter {
   readonly mode = "highlight-api";
@@ -52,14 +76,7 @@ class HighlightApiPainter implements Highlighter {
       this.highlights.set(s, h);
       CSS.highlights.set(highlightName(s), h);
     });
-    if (!document.getElementById(STYLE_ID)) {
-      // A document-level stylesheet: ::highlight() rules here also paint inside open shadow
-      // roots (LinkedIn's Quill). It lives in <head>, never inside an editor.
-      const style = document.createElement("style");
-      style.id = STYLE_ID;
-      style.textContent = highlightCss();
-      (document.head ?? document.documentElement).append(style);
-    }
+    addHighlightStyle();
   }
 
   paint(editor: HTMLElement, ranges: PaintedRange[]): void {
@@ -93,9 +110,9 @@ class OverlayPainter implements Highlighter {
     let layer = this.layers.get(editor);
     if (!layer) {
       const host = document.createElement("div");
-      host.dataset.safepostOverlay = "";
-      host.style.cssText = "position:fixed;inset:0;pointer-events:none;z-index:2147483646;contain:strict;";
-      const root = host.attachShadow({ mode: "open" });
+      tagHost(host, "data-safepost-overlay");
+      forceStyle(host, { display: "block", position: "fixed", inset: "0", "pointer-events": "none", "z-index": "2147483646", contain: "strict" }, true);
+      const root = host.attachShadow({ mode: SHADOW_MODE });
       layer = { host, root, ranges };
       this.layers.set(editor, layer);
     }

@@ -5,6 +5,7 @@ import type { ContentRequest, FindingsChanged, PostSummary } from "../shared/mes
 import {
   IGNORED_KEY,
   SETTINGS_KEY,
+  WORKPLACE_KEY,
   isSiteActive,
   loadIgnored,
   loadSettings,
@@ -18,6 +19,7 @@ import { CriticalAnnouncer, installCardTriggers, SuggestionCard } from "./card";
 import { createCheckerClient } from "./checker-client";
 import { installGuard } from "./guard";
 import { createHighlighter } from "./highlighter";
+import { exposeOnPage, pageSwitch } from "./page-hooks";
 import { mark } from "./trace";
 import { countBySeverity } from "./labels";
 import { LiveRegistry } from "./registry";
@@ -57,19 +59,27 @@ async function main(): Promise<void> {
   const client = await clientReady;
   mark("core-ready");
   let configVersion = 0;
+  // Settings the core rejected: it checks with the last good ones (or the defaults) meanwhile,
+  // and the popup says so. The core's message names the setting, never its value.
+  let configProblem: string | null = null;
+  client.onConfigProblem = (problem) => {
+    if (problem && problem !== configProblem) console.warn("SafePost: settings not used:", problem);
+    configProblem = problem;
+  };
   const applyConfig = () => {
     try {
       client.setConfig(coreConfig(settings, ignored));
     } catch (error) {
-      console.warn("SafePost: the checker rejected the settings", error);
+      // Not even the defaults could be set up: checks will fail, and the guard says so.
+      configProblem = error instanceof Error ? error.message : "the checker could not start";
     }
     configVersion++;
   };
   applyConfig();
 
-  // Test hook: <html data-safepost-force-overlay> makes Chromium use the overlay fallback that
-  // browsers without the Highlight API get. It only changes how underlines are drawn.
-  const painter = createHighlighter(document.documentElement.hasAttribute("data-safepost-force-overlay"));
+  // Test build only: <html data-safepost-force-overlay> makes Chromium use the overlay fallback
+  // that browsers without the Highlight API get. It only changes how underlines are drawn.
+  const painter = createHighlighter(pageSwitch("force-overlay"));
   const announcer = new CriticalAnnouncer();
   const actions = {
     apply(session: LiveSession, f: Finding) {
@@ -188,7 +198,7 @@ async function main(): Promise<void> {
   chrome.storage.onChanged.addListener((changes, area) => {
     void (async () => {
       let changed = false;
-      if (area === "sync" && SETTINGS_KEY in changes) {
+      if ((area === "sync" && SETTINGS_KEY in changes) || (area === "local" && WORKPLACE_KEY in changes)) {
         settings = await loadSettings();
         changed = true;
       }
@@ -214,7 +224,14 @@ async function main(): Promise<void> {
           text: f.text, start: f.start, end: f.end, editorIndex,
         })),
       );
-      const summary: PostSummary = { site, active: registry.active(), findings, counts: countBySeverity(findings) };
+      const summary: PostSummary = {
+        site,
+        active: registry.active(),
+        findings,
+        counts: countBySeverity(findings),
+        configProblem,
+        partial: sessions.some((s) => s.partial()),
+      };
       sendResponse(summary);
       return false;
     }
@@ -227,9 +244,9 @@ async function main(): Promise<void> {
     return false;
   });
 
-  // For tests and diagnostics: attached, and which painter. Never any post text in the DOM.
-  document.documentElement.dataset.safepostReady = "1";
-  document.documentElement.dataset.safepostPainter = painter.mode;
+  // Test build only: attached, and which painter. Never any post text in the DOM.
+  exposeOnPage("ready", "1");
+  exposeOnPage("painter", painter.mode);
 }
 
-void main().catch((error) => console.warn("SafePost: failed to start", error));
+void main().catch((error) => console.warn("SafePost: failed to start:", error instanceof Error ? error.message : "unknown error"));

@@ -4,9 +4,11 @@
 import type { Settings } from "../shared/settings";
 import type { CheckOptions, Finding } from "../shared/types";
 import type { CheckerClient } from "./checker-client";
+import { MAX_CHECK_CHARS } from "../shared/limits";
 import type { Highlighter } from "./highlighter";
-import type { EditorSession, SessionRegistry } from "./session";
+import type { EditorSession, SessionRegistry, Verdict } from "./session";
 import type { SiteAdapter, TextSnapshot } from "./sites/adapter";
+import { exposeOnPage } from "./page-hooks";
 import { span } from "./trace";
 
 /** What sessions need from the content script around them. */
@@ -44,6 +46,9 @@ export class LiveSession implements EditorSession {
   private snapshot: TextSnapshot | null = null;
   private checkedText: string | null = null;
   private checkedKey = "";
+  /** The text and key of the last check that failed (no answer, an error): never "no findings". */
+  private failedText: string | null = null;
+  private failedKey = "";
   private all: Finding[] = [];
   private visible: Finding[] = [];
   private readonly ignoredOnce = new Set<string>();
@@ -139,6 +144,33 @@ export class LiveSession implements EditorSession {
     return this.visible;
   }
 
+  verdict(): Verdict {
+    if (this.disposed || !this.editor.isConnected) return { kind: "stale" };
+    let text: string;
+    try {
+      text = this.adapter.readText(this.editor).text;
+    } catch {
+      return { kind: "failed" };
+    }
+    const key = this.keyFor(this.options());
+    if (text === this.checkedText && key === this.checkedKey) return { kind: "fresh", findings: this.visible, partial: this.partial() };
+    if (text === this.failedText && key === this.failedKey) return { kind: "failed" };
+    // Nothing to check is nothing to find, whatever was checked before.
+    if (!text.trim()) return { kind: "fresh", findings: [], partial: false };
+    return { kind: "stale" };
+  }
+
+  partial(): boolean {
+    return (this.checkedText?.length ?? 0) > MAX_CHECK_CHARS;
+  }
+
+  private fail(text: string, key: string, error: unknown): void {
+    this.failedText = text;
+    this.failedKey = key;
+    // The error's message only: never the text, never the settings.
+    console.warn("SafePost: check failed:", error instanceof Error ? error.message : "unknown error");
+  }
+
   private options(): CheckOptions {
     return { mediaAttached: this.adapter.hasMediaAttached(this.editor) };
   }
@@ -167,7 +199,7 @@ export class LiveSession implements EditorSession {
     try {
       result = span("check", () => this.host.client.check(snapshot.text, options));
     } catch (error) {
-      console.warn("SafePost: check failed", error);
+      this.fail(snapshot.text, key, error);
       return;
     }
     if (Array.isArray(result)) {
@@ -197,7 +229,7 @@ export class LiveSession implements EditorSession {
         else this.rerunAfterFlight = true;
       }
     } catch (error) {
-      console.warn("SafePost: check failed", error);
+      this.fail(snapshot.text, key, error);
     } finally {
       this.inFlight = false;
       if (this.rerunAfterFlight) {
@@ -215,12 +247,14 @@ export class LiveSession implements EditorSession {
     this.snapshot = snapshot;
     this.checkedText = snapshot.text;
     this.checkedKey = key;
+    this.failedText = null;
     this.all = findings.filter((f) => f.end > f.start && snapshot.text.slice(f.start, f.end) === f.text);
     this.paint();
-    // For the startup benchmark (tests/bench): when this page's first check was painted, on
-    // performance.now()'s clock, which the page's main world shares. A time, never any text.
-    const root = document.documentElement.dataset;
-    root.safepostFirstCheck ??= performance.now().toFixed(1);
+    // Test build, for the startup benchmark (tests/bench): when this page's first check was
+    // painted, on performance.now()'s clock, which the page's main world shares. A time only.
+    if (__SAFEPOST_TEST__ && !document.documentElement.hasAttribute("data-safepost-first-check")) {
+      exposeOnPage("first-check", performance.now().toFixed(1));
+    }
   }
 
   private paint(): void {
@@ -368,7 +402,7 @@ export class LiveRegistry implements SessionRegistry {
     document.addEventListener(
       "focusin",
       (e) => {
-        if (!this.isActive) return;
+        if (!e.isTrusted || !this.isActive) return;
         const target = e.composedPath()[0];
         if (target instanceof HTMLElement && target.isContentEditable && !this.containing(target)) this.scan();
       },

@@ -30,6 +30,25 @@ export function exportFile(settings: Settings, now = new Date()): ExportFile {
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
 
+/** Files larger than this are refused unread: settings exported by SafePost are a few KB. */
+export const MAX_IMPORT_BYTES = 64 * 1024;
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_PROBLEMS = 20;
+
+/** A file's size, before it is read: a message when it is too large to be settings. */
+export function sizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString("en-GB")} KB`;
+  return `The file is ${kb(bytes)}; SafePost settings files are at most ${kb(MAX_IMPORT_BYTES)}. Choose a file exported by SafePost.`;
+}
+
+/** The first MAX_PROBLEMS problems, then one line counting the others. */
+export function capProblems(problems: string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), `\u2026and ${more.toLocaleString("en-GB")} more problem${more === 1 ? "" : "s"}.`];
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const show = (v: unknown) => {
   const s = JSON.stringify(v);
@@ -38,9 +57,20 @@ const show = (v: unknown) => {
 
 /**
  * Checks a file's text. Accepts our export wrapper, or a bare settings object as stored.
- * `current` supplies what a file never carries (the pause).
+ * `current` supplies what a file never carries (the pause). `coreProblems` is the core's own
+ * validator (wasm `configProblems`), so an import is refused for exactly what the checker
+ * would reject. At most MAX_PROBLEMS problems are listed.
  */
-export function parseImport(text: string, current: Settings): ImportResult {
+export function parseImport(text: string, current: Settings, coreProblems: (s: Settings) => string[]): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, problems: [sizeProblem(text.length) ?? ""] };
+  const result = parseImportUnchecked(text, current);
+  if (!result.ok) return { ok: false, problems: capProblems(result.problems) };
+  const core = coreProblems(result.settings);
+  if (core.length) return { ok: false, problems: capProblems(core.map((p) => `SafePost's checker refuses these settings: ${p}.`)) };
+  return result;
+}
+
+function parseImportUnchecked(text: string, current: Settings): ImportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -116,7 +146,11 @@ function stringListProblems(s: Record<string, unknown>, key: string, limit: numb
     problems.push(`\u201c${key}\u201d must be a list of text.`);
     return;
   }
-  if (v.length > limit) problems.push(`\u201c${key}\u201d has ${v.length} entries; the most SafePost keeps is ${limit}.`);
+  if (v.length > limit) {
+    // One line for the count: a list far over the limit is not worth reading entry by entry.
+    problems.push(`\u201c${key}\u201d has ${v.length} entries; the most SafePost keeps is ${limit}.`);
+    return;
+  }
   const bad = v.find((x) => typeof x !== "string" || x.length > maxLen);
   if (bad !== undefined) problems.push(`\u201c${key}\u201d has an entry that is not short text: ${show(bad)}.`);
 }

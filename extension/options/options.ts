@@ -7,13 +7,16 @@ import {
   loadSettings,
   parseIgnored,
   saveSettings,
+  SettingsSaveError,
   SETTINGS_KEY,
+  WORKPLACE_KEY,
 } from "../shared/settings";
 import type { Settings } from "../shared/settings";
 import { CATEGORIES, PROFESSIONS, SEVERITIES } from "../shared/types";
 import type { Category, Severity, SiteId } from "../shared/types";
 import { CATEGORY_INFO, PROFESSION_LABELS, SITE_LABELS } from "../shared/labels";
-import { exportFile, parseImport } from "./import";
+import { configProblems, initCore } from "../shared/core";
+import { capProblems, exportFile, parseImport, sizeProblem } from "./import";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -28,6 +31,36 @@ const SITES: SiteId[] = ["x", "facebook", "linkedin"];
 
 let settings: Settings = defaultSettings();
 let savedTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The core, loaded here only to ask its validator; null until loaded, or if it failed. */
+let core: Promise<boolean> | null = null;
+function loadCore(): Promise<boolean> {
+  core ??= initCore({ module_or_path: chrome.runtime.getURL("wasm/safepost_bg.wasm") }).then(
+    () => true,
+    () => false,
+  );
+  return core;
+}
+
+/**
+ * What SafePost's checker would refuse in `s`: the core's own validator (src/config.rs, through
+ * the wasm export configProblems), the one the content script's checker applies. Messages name
+ * a setting's position, never its value. If the core cannot load, nothing is judged valid.
+ */
+async function checkerProblems(s: Settings): Promise<string[]> {
+  return (await loadCore()) ? coreProblemsOf(s) : [CORE_MISSING];
+}
+
+const CORE_MISSING = "SafePost's checker could not be loaded to check these settings; try again";
+
+/** The core's validator on the settings it is given (the core must be loaded). */
+function coreProblemsOf(s: Settings): string[] {
+  return configProblems({ profession: s.profession, workplaceTerms: s.workplaceTerms, disabledRules: s.disabledRules });
+}
+
+function sentence(problem: string): string {
+  return problem.charAt(0).toUpperCase() + problem.slice(1) + (problem.endsWith(".") ? "" : ".");
+}
 
 // ---- building the controls (once) ----
 
@@ -118,18 +151,51 @@ function buildCategories(): void {
 function buildWorkplace(): void {
   const area = $<HTMLTextAreaElement>("workplace");
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
+  const save = async () => {
     clearTimeout(timer);
     const terms = linesOf(area.value);
-    if (same(terms, settings.workplaceTerms)) return;
-    void update((s) => (s.workplaceTerms = terms));
+    if (same(terms, settings.workplaceTerms) && !(await showWorkplaceProblems(settings))) return;
+    // The checker's own rule: a term it would refuse is never saved (it would switch checking
+    // off); the list stays as typed, with the problem beside it.
+    const problems = await checkerProblems({ ...settings, workplaceTerms: terms });
+    if (problems.length) {
+      showWorkplaceMessage(problems.map(sentence), "Not saved: ");
+      return;
+    }
+    showWorkplaceMessage([]);
+    await update((s) => (s.workplaceTerms = terms));
   };
   // Save shortly after typing stops, and for certain when the field loses focus.
   area.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(save, 500);
+    timer = setTimeout(() => void save(), 500);
   });
-  area.addEventListener("change", save);
+  area.addEventListener("change", () => void save());
+}
+
+/** The workplace terms' problems under the list (none: the message is hidden). */
+function showWorkplaceMessage(problems: string[], lead = ""): void {
+  const box = $<HTMLElement>("workplace-msg");
+  box.hidden = problems.length === 0;
+  const items = capProblems(problems).map((p, i) => {
+    const li = document.createElement("li");
+    li.textContent = i === 0 ? lead + p : p;
+    return li;
+  });
+  const ul = document.createElement("ul");
+  ul.append(...items);
+  box.replaceChildren(ul);
+}
+
+/**
+ * Stored settings the checker refuses (an older version let them in): shown here, as in the
+ * popup; the checker uses the last good settings meanwhile. True when there are problems.
+ */
+async function showWorkplaceProblems(s: Settings): Promise<boolean> {
+  const problems = await checkerProblems(s);
+  if (problems.length) showWorkplaceMessage(problems.map(sentence), "SafePost is not using these settings: ");
+  else showWorkplaceMessage([]);
+  return problems.length > 0;
 }
 
 function buildIgnored(): void {
@@ -162,6 +228,11 @@ function buildBackup(): void {
     const chosen = file.files?.[0];
     file.value = ""; // choosing the same file again must fire "change" again
     if (!chosen) return;
+    const tooLarge = sizeProblem(chosen.size);
+    if (tooLarge) {
+      showMessage("error", `\u201c${chosen.name}\u201d was not imported. Nothing was changed.`, [tooLarge]);
+      return;
+    }
     let text: string;
     try {
       text = await chosen.text();
@@ -169,13 +240,20 @@ function buildBackup(): void {
       showMessage("error", "The file could not be read.", []);
       return;
     }
-    const result = parseImport(text, await loadSettings());
+    const current = await loadSettings();
+    const loaded = await loadCore();
+    const result = parseImport(text, current, (s) => (loaded ? coreProblemsOf(s) : [CORE_MISSING]));
     if (!result.ok) {
       showMessage("error", `\u201c${chosen.name}\u201d was not imported. Nothing was changed.`, result.problems);
       return;
     }
+    try {
+      await saveSettings(result.settings);
+    } catch (error) {
+      showMessage("error", `\u201c${chosen.name}\u201d was not imported. Nothing was changed.`, [saveErrorText(error)]);
+      return;
+    }
     settings = result.settings;
-    await saveSettings(settings);
     render();
     showMessage("ok", `Settings imported from \u201c${chosen.name}\u201d.`, []);
     flashSaved();
@@ -192,8 +270,13 @@ function buildBackup(): void {
   });
   $<HTMLButtonElement>("reset-yes").addEventListener("click", async () => {
     confirmBox.hidden = true;
+    try {
+      await saveSettings(defaultSettings());
+    } catch (error) {
+      showMessage("error", "The settings were not reset.", [saveErrorText(error)]);
+      return;
+    }
     settings = defaultSettings();
-    await saveSettings(settings);
     render();
     showMessage("ok", "All settings are back to their defaults.", []);
     flashSaved();
@@ -288,10 +371,30 @@ async function update(mutate: (s: Settings) => void): Promise<void> {
   // may have written since we rendered.
   const fresh = await loadSettings();
   mutate(fresh);
+  try {
+    await saveSettings(fresh);
+  } catch (error) {
+    // Nothing was saved: show what storage holds, and why.
+    showSaveError(saveErrorText(error));
+    settings = await loadSettings();
+    render();
+    return;
+  }
+  showSaveError(null);
   settings = fresh;
   render();
-  await saveSettings(fresh);
   flashSaved();
+}
+
+/** The message of a failed save: ours (SettingsSaveError), or a generic one, never a value. */
+function saveErrorText(error: unknown): string {
+  return error instanceof SettingsSaveError ? error.message : "The settings could not be saved. Nothing was changed.";
+}
+
+function showSaveError(text: string | null): void {
+  const box = $<HTMLElement>("save-msg");
+  box.hidden = text === null;
+  box.textContent = text ?? "";
 }
 
 function linesOf(text: string): string[] {
@@ -318,8 +421,9 @@ async function main(): Promise<void> {
   settings = await loadSettings();
   render();
   await renderIgnored();
+  await showWorkplaceProblems(settings);
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === "sync" && SETTINGS_KEY in changes) {
+    if ((area === "sync" && SETTINGS_KEY in changes) || (area === "local" && WORKPLACE_KEY in changes)) {
       void loadSettings().then((s) => {
         settings = s;
         render();

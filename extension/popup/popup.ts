@@ -114,6 +114,15 @@ function renderSummary(summary: PostSummary | null): void {
   const active = isSiteActive(settings, site);
   ui.counts.replaceChildren();
   ui.findings.replaceChildren();
+  // Settings the checker refused (it uses the last good ones meanwhile): say so, plainly.
+  const problem = document.getElementById("config-problem") as HTMLElement;
+  problem.hidden = !summary?.configProblem;
+  problem.textContent = summary?.configProblem
+    ? `SafePost is checking with your earlier settings: the current ones were refused (${summary.configProblem}). Fix them in Settings.`
+    : "";
+  const partial = document.getElementById("partial") as HTMLElement;
+  partial.hidden = !summary?.partial;
+  partial.textContent = summary?.partial ? "This post is longer than SafePost checks: only its start was checked." : "";
   if (!active) {
     ui.empty.textContent = settings.sites[site]
       ? "Checks are paused. Resume to see what SafePost would flag."

@@ -9,8 +9,12 @@ declare module "*/pkg/safepost.js" {
     /** Throws an Error with a readable message when the config is invalid. */
     constructor(config: CoreConfig);
     check(text: string, options?: CheckOptions): Finding[];
+    /** One slice of the core's lazy compilation; false when nothing is left to compile. */
+    warmUpStep(step: number): boolean;
     free(): void;
   }
+  /** Every problem the core finds in `config` (messages never quote a value); [] if none. */
+  export function configProblems(config: CoreConfig): string[];
   /** 16 hex characters; the hash used for "always ignore this phrase". */
   export function phraseHash(salt: string, phrase: string): string;
   export function coreVersion(): string;

@@ -5,10 +5,13 @@ import type { CheckOptions, CoreConfig, Finding, Severity, SiteId } from "./type
 export interface CheckRequest {
   type: "safepost:check";
   config: CoreConfig;
+  /** Used instead of `config` when the core rejects it (the last config it accepted). */
+  fallback: CoreConfig;
   text: string;
   options: CheckOptions;
 }
-export type CheckResponse = { ok: true; findings: Finding[] } | { ok: false; error: string };
+/** `configProblem`: `config` was rejected (why, never quoting it) and `fallback` was used. */
+export type CheckResponse = { ok: true; findings: Finding[]; configProblem?: string } | { ok: false; error: string };
 
 /**
  * Content script -> service worker: phraseHash(salt, phrase) when the page cannot run the core
@@ -38,6 +41,10 @@ export interface PostSummary {
   /** One entry per editor that has text, in page order. */
   findings: Array<Pick<Finding, "rule" | "category" | "severity" | "message" | "text" | "start" | "end"> & { editorIndex: number }>;
   counts: Record<Severity, number>;
+  /** The settings the core rejected, and why (it checks with the last good ones meanwhile). */
+  configProblem: string | null;
+  /** Some post was longer than SafePost checks: only its start was checked. */
+  partial: boolean;
 }
 
 /** Popup -> content script: scroll to and select a finding's phrase in the page. */

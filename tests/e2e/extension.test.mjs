@@ -9,10 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CSP, REPO, SITES, launch, withoutWasm, openFixture, typeInEditor, modelText, highlightedTexts, highlightRects, rectsClose, settle,
+  CSP, DIST_TEST, REPO, SITES, launch, withoutWasm, openFixture, typeInEditor, modelText, highlightedTexts, highlightRects, rectsClose, settle,
 } from './harness.mjs';
 
-const DIST = join(REPO, 'dist');
+const DIST = DIST_TEST;
 const RISKY = ['RIP Mr Khan in bed 12, you were a legend', 'NHS no 943 476 5919, anyone recognise this rash?'];
 // The phrase in each risky post that must be underlined whatever the exact span rules become.
 const MUST_COVER = ['Khan', '943 476 5919'];

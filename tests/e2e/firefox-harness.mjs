@@ -9,7 +9,7 @@ import { REPO, CSP, fixtureKind, fixtureResponse, collectHighlights } from './ha
 import { ensureBuilt } from './fixtures/build.mjs';
 
 export const FIREFOX = process.env.SAFEPOST_FIREFOX || '/usr/bin/firefox-esr';
-export const DIST = join(REPO, 'dist');
+export const DIST = process.env.SAFEPOST_DIST_TEST || join(REPO, 'dist-test');
 export const ADDON_ID = JSON.parse(readFileSync(join(REPO, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 /**
  * The moz-extension:// host is a per-profile random UUID; Firefox takes it from this pref when
@@ -20,7 +20,7 @@ export const ADDON_UUID = '5afe9057-0000-4000-8000-5afe90570001';
 /** Why Firefox tests cannot run here, or null when they can. */
 export function firefoxMissing() {
   if (!existsSync(FIREFOX)) return `${FIREFOX} not installed (apt-get install firefox-esr; ./build.sh test installs it)`;
-  if (!existsSync(join(DIST, 'manifest.json'))) return 'dist/ not built (./build.sh)';
+  if (!existsSync(join(DIST, 'manifest.json'))) return 'dist-test/ not built (./build.sh)';
   return null;
 }
 

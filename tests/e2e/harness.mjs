@@ -14,6 +14,14 @@ export const FIXTURES = join(HERE, 'fixtures');
 export const OUT = join(HERE, '.out');
 const NM = join(REPO, 'node_modules');
 export const CHROMIUM = process.env.SAFEPOST_CHROMIUM || '/usr/bin/chromium';
+/**
+ * The two builds (extension/build.mjs): the release build in dist/ (zipped, shipped; no test
+ * hooks, closed shadow roots) and the test build in dist-test/ (hooks the tests read). Tests
+ * load the test build unless they ask for the release one. SAFEPOST_DIST / SAFEPOST_DIST_TEST
+ * point them at other builds (e.g. an older one, to show a test failing before a fix).
+ */
+export const DIST_RELEASE = process.env.SAFEPOST_DIST || join(REPO, 'dist');
+export const DIST_TEST = process.env.SAFEPOST_DIST_TEST || join(REPO, 'dist-test');
 
 export const SITES = {
   xHome: 'https://x.com/home',
@@ -165,7 +173,7 @@ async function fulfil(route, cspFor, extraRoutes) {
 }
 
 /**
- * Launches Chromium with (by default) the extension from dist/ and all fixture routes.
+ * Launches Chromium with (by default) the test build of the extension (dist-test/) and all fixture routes.
  * opts: { extension?: boolean|string (path), headless?: boolean, cspOverride?: {x?,facebook?,linkedin?},
  *         slowMo?: number, viewport?: {width,height}, routes?: [{match(url): boolean, handle(route)}] }
  * Returns { context, extensionId, serviceWorker, userDataDir, close() }.
@@ -173,7 +181,7 @@ async function fulfil(route, cspFor, extraRoutes) {
 export async function launch(opts = {}) {
   await ensureBuilt();
   const withExtension = opts.extension !== false;
-  const dist = typeof opts.extension === 'string' ? resolve(opts.extension) : join(REPO, 'dist');
+  const dist = typeof opts.extension === 'string' ? resolve(opts.extension) : DIST_TEST;
   if (withExtension && !existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`no extension at ${dist} (manifest.json missing): build it first, or pass {extension:false}`);
   }

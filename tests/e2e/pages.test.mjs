@@ -14,8 +14,9 @@ import {
 
 const DEFAULTS = {
   version: 1, profession: 'other', disabledCategories: [], disabledRules: [], guardThreshold: 'high',
-  workplaceTerms: [], sites: { x: true, facebook: true, linkedin: true }, pausedUntil: 0,
+  sites: { x: true, facebook: true, linkedin: true }, pausedUntil: 0,
 };
+// Workplace terms are not synced: they live in storage.local (issue 13, item 5).
 
 let app;
 before(async () => {
@@ -30,6 +31,7 @@ beforeEach(async () => {
 
 const extUrl = (path) => `chrome-extension://${app.extensionId}/${path}`;
 const stored = () => app.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+const storedTerms = () => app.serviceWorker.evaluate(async () => (await chrome.storage.local.get('workplace')).workplace?.terms);
 const setStored = (value) => app.serviceWorker.evaluate((v) => chrome.storage.sync.set({ settings: v }), value);
 
 async function openSite(url) {
@@ -84,7 +86,7 @@ test('popup: site, switch, pause and the summary for a given tab; switching reac
 
   // Off for X: underlines vanish and the guard steps aside, without reloading the tab.
   await popup.locator('.switch').click();
-  assert.equal((await stored()).sites.x, false);
+  await until(popup, async () => (await stored())?.sites.x === false, 'X off saved');
   assert.match(await popup.locator('#site-status').innerText(), /^Off on X/);
   await site.bringToFront();
   await until(site, async () => (await highlightedTexts(site)).length === 0, 'underlines gone');
@@ -97,7 +99,7 @@ test('popup: site, switch, pause and the summary for a given tab; switching reac
   // On again: the same tab checks and guards again.
   await typeInEditor(site, CRITICAL);
   await popup.locator('.switch').click();
-  assert.equal((await stored()).sites.x, true);
+  await until(popup, async () => (await stored())?.sites.x === true, 'X on saved');
   await site.bringToFront();
   await waitForHighlights(site, await flagsOf(CRITICAL));
   await clickCentre(site, EDITORS[0].button);
@@ -107,12 +109,12 @@ test('popup: site, switch, pause and the summary for a given tab; switching reac
 
   // Pause for an hour, then resume.
   await popup.locator('#pause').click();
-  assert.ok((await stored()).pausedUntil > Date.now());
+  await until(popup, async () => (await stored())?.pausedUntil > Date.now(), 'pause saved');
   assert.equal(await popup.locator('#pause').innerText(), 'Resume now');
   await site.bringToFront();
   await until(site, async () => (await highlightedTexts(site)).length === 0, 'underlines gone while paused');
   await popup.locator('#pause').click();
-  assert.equal((await stored()).pausedUntil, 0);
+  await until(popup, async () => (await stored())?.pausedUntil === 0, 'resume saved');
   await site.bringToFront();
   await waitForHighlights(site, await flagsOf(CRITICAL));
 
@@ -152,7 +154,8 @@ test('options: category off, threshold and disabled rules change the open page a
 
   // Category off: the underline goes and Post is no longer stopped.
   await options.locator(`input[data-category="${category}"]`).uncheck();
-  assert.deepEqual((await stored()).disabledCategories, [category]);
+  // Saving is asynchronous: wait for storage rather than reading it straight away.
+  await until(options, async () => isDeepStrictEqual((await stored())?.disabledCategories, [category]), 'category off saved');
   await site.bringToFront();
   await until(site, async () => (await highlightedTexts(site)).length === 0, 'category underline gone');
   await clickCentre(site, EDITORS[0].button);
@@ -162,7 +165,7 @@ test('options: category off, threshold and disabled rules change the open page a
   // Category on, threshold "critical": underlined, but a high finding doesn't stop Post.
   await options.locator(`input[data-category="${category}"]`).check();
   await options.locator('input[name="threshold"][value="critical"]').check();
-  assert.equal((await stored()).guardThreshold, 'critical');
+  await until(options, async () => (await stored())?.guardThreshold === 'critical' && (await stored()).disabledCategories.length === 0, 'threshold saved');
   await typeInEditor(site, high.text);
   await waitForHighlights(site, await flagsOf(high.text));
   await clickCentre(site, EDITORS[0].button);
@@ -171,6 +174,7 @@ test('options: category off, threshold and disabled rules change the open page a
 
   // Threshold back to "high": the same post stops at the summary.
   await options.locator('input[name="threshold"][value="high"]').check();
+  await until(options, async () => (await stored())?.guardThreshold === 'high', 'threshold saved');
   await typeInEditor(site, high.text);
   await waitForHighlights(site, await flagsOf(high.text));
   await clickCentre(site, EDITORS[0].button);
@@ -185,7 +189,7 @@ test('options: category off, threshold and disabled rules change the open page a
   await options.locator('#rules li').waitFor();
   assert.equal(await options.locator('#rules code').innerText(), rule);
   await options.locator('#rules li button').click();
-  assert.deepEqual((await stored()).disabledRules, []);
+  await until(options, async () => (await stored())?.disabledRules.length === 0, 'rule back on saved');
   await site.bringToFront();
   await waitForHighlights(site, await flagsOf(high.text));
 
@@ -207,7 +211,8 @@ test('options: category off, threshold and disabled rules change the open page a
   // Workplace terms are saved as they change.
   await options.locator('#workplace').fill('St Elsewhere Hospital\n\n  Ward 7B  \n');
   await options.locator('#workplace').blur();
-  await until(options, async () => JSON.stringify((await stored()).workplaceTerms) === '["St Elsewhere Hospital","Ward 7B"]', 'workplace terms saved');
+  await until(options, async () => JSON.stringify(await storedTerms()) === '["St Elsewhere Hospital","Ward 7B"]', 'workplace terms saved on this device');
+  assert.equal((await stored()).workplaceTerms, undefined, 'workplace terms are not synced');
   assert.equal(await options.locator('#profession option:checked').innerText(), 'Nurse, midwife or nursing associate (NMC)');
 
   assert.deepEqual(options.__errors, []);

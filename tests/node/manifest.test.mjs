@@ -77,7 +77,10 @@ function checkManifest(m, where) {
   for (const war of m.web_accessible_resources || []) {
     for (const u of war.matches || []) assert.ok(MATCHES.includes(u), `${where}: web resource exposed to ${u}`);
     assert.equal(war.extension_ids, undefined, `${where}: web resources exposed to other extensions`);
-    assert.equal(war.use_dynamic_url ?? false, false);
+    // A page must not be able to tell that SafePost is installed by fetching a fixed URL
+    // (chrome-extension://<fixed id>/wasm/...): the resource is reachable only through the
+    // per-session dynamic URL (issue 13, item 3).
+    assert.equal(war.use_dynamic_url, true, `${where}: web resources only through a dynamic URL`);
   }
   // No remote code or update channel of our own; no keys.
   for (const key of ['update_url', 'key', 'oauth2', 'sandbox', 'declarative_net_request', 'chrome_url_overrides']) {
