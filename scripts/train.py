@@ -97,7 +97,8 @@ DEFAULT.update({c: "low" for c in LOW})
 EXACT_RULES = {"nhs-number", "chi-number", "national-insurance-number", "us-ssn", "phone-number",
                "email-address", "postcode", "hospital-number", "date-of-birth", "door-code",
                "registration-number", "workplace-term"}
-CHECKSUM_RULES = {"nhs-number", "chi-number", "national-insurance-number", "us-ssn"}
+IDENTIFYING_RULES = {"patient-name", "bed-location", "patient-image", "clinical-encounter",
+                     "celebrity-patient"}
 NAME_RULES = {"patient-name", "bed-location"}
 BELOW, NUDGE, FLAG, CONFIDENT = range(4)
 
@@ -117,17 +118,18 @@ def model_severity(category, level):
 def rule_severity(rule, severity, level, patient):
     """Mirror of model::rule_severity."""
     least = lambda a, b: min(a, b, key=SEVERITIES.index)
-    if rule in CHECKSUM_RULES:
-        return severity
     if rule in EXACT_RULES:
-        return "high" if severity == "critical" and not patient else severity
-    if level == NUDGE and rule in NAME_RULES:
-        return least(severity, "medium")
-    if level <= NUDGE:
-        return "low"
-    if level == FLAG:
-        return least(severity, "high")
-    return severity
+        kept = severity
+    elif level == NUDGE and rule in NAME_RULES:
+        kept = least(severity, "medium")
+    elif level <= NUDGE:
+        kept = "low"
+    elif level == FLAG:
+        kept = least(severity, "high")
+    else:
+        kept = severity
+    allowed = patient if rule in EXACT_RULES else (rule in IDENTIFYING_RULES and level == CONFIDENT)
+    return "high" if kept == "critical" and not allowed else kept
 
 
 def simulate(posts, levels):

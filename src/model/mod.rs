@@ -371,8 +371,8 @@ pub fn severity(category: Category, level: Level) -> Severity {
 }
 
 /// Rules that find a thing exactly (a check digit, a format, the user's own terms): their
-/// findings stand whatever the model reads, except that a critical needs a patient context
-/// (below). Every other rule is a word list, and gives way to the model: where the model does
+/// findings stand whatever the model reads, except that a critical needs a patient in the
+/// post (see [`rule_severity`]). Every other rule is a word list, and gives way to the model: where the model does
 /// not read its category, the rule's finding is an advisory note (low); a critical needs the
 /// model's confidence too.
 pub const EXACT_RULES: &[&str] = &[
@@ -390,38 +390,46 @@ pub const EXACT_RULES: &[&str] = &[
     "workplace-term",
 ];
 
-/// Identifiers whose check digit makes them a record number in any context.
-const CHECKSUM_RULES: &[&str] = &[
-    "nhs-number",
-    "chi-number",
-    "national-insurance-number",
-    "us-ssn",
-];
-
 /// A name with a patient word or a bed is a direct identifier, so a hint of agreement from the
 /// model ([`Level::Nudge`]) is enough for a warning (medium); but it can still be a colleague
 /// or a book title, so without that it is an advisory note, and critical only where the
 /// model is confident.
 const NAME_RULES: &[&str] = &["patient-name", "bed-location"];
 
+/// Rules whose critical is a direct identifier or an image with a patient in it: critical
+/// where the model is confident of their category.
+const IDENTIFYING_RULES: &[&str] = &[
+    "patient-name",
+    "bed-location",
+    "patient-image",
+    "clinical-encounter",
+    "celebrity-patient",
+];
+
 /// The severity a rule's finding keeps, given the model's level for its category and whether
 /// the model reads a patient in the post (identifier or encounter at [`Level::Nudge`] or
-/// above).
+/// above). A critical needs a direct identifier, or an image, together with a patient
+/// context; everything else is high at most.
 pub fn rule_severity(rule: &str, severity: Severity, level: Level, patient: bool) -> Severity {
-    if CHECKSUM_RULES.contains(&rule) {
-        return severity;
-    }
-    if EXACT_RULES.contains(&rule) {
-        return match severity {
-            Severity::Critical if !patient => Severity::High,
-            s => s,
-        };
-    }
-    match level {
-        Level::Nudge if NAME_RULES.contains(&rule) => severity.min(Severity::Medium),
-        Level::Below | Level::Nudge => Severity::Low,
-        Level::Flag => severity.min(Severity::High),
-        Level::Confident => severity,
+    let kept = if EXACT_RULES.contains(&rule) {
+        severity
+    } else {
+        match level {
+            Level::Nudge if NAME_RULES.contains(&rule) => severity.min(Severity::Medium),
+            Level::Below | Level::Nudge => Severity::Low,
+            Level::Flag => severity.min(Severity::High),
+            Level::Confident => severity,
+        }
+    };
+    let critical_allowed = if EXACT_RULES.contains(&rule) {
+        patient
+    } else {
+        IDENTIFYING_RULES.contains(&rule) && level == Level::Confident
+    };
+    if kept == Severity::Critical && !critical_allowed {
+        Severity::High
+    } else {
+        kept
     }
 }
 
@@ -486,7 +494,15 @@ mod tests {
     #[test]
     fn word_list_rules_give_way_to_the_model_and_exact_rules_do_not() {
         let crit = Severity::Critical;
-        assert_eq!(rule_severity("nhs-number", crit, Level::Below, false), crit);
+        assert_eq!(rule_severity("nhs-number", crit, Level::Below, true), crit);
+        assert_eq!(
+            rule_severity("nhs-number", crit, Level::Below, false),
+            Severity::High
+        );
+        assert_eq!(
+            rule_severity("advert-claims", crit, Level::Confident, true),
+            Severity::High
+        );
         assert_eq!(
             rule_severity("phone-number", crit, Level::Below, true),
             crit
