@@ -84,11 +84,18 @@ fn normalise(raw: &str) -> String {
         Some(c @ ('#' | '@')) => (Some(c), &trimmed[1..]),
         _ => (None, trimmed),
     };
-    let chars: Vec<char> = body
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '\u{2019}'))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let chars: Vec<char> = if body.is_ascii() {
+        // The common case, without Unicode case tables.
+        body.bytes()
+            .filter(|&b| b != b'\'')
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect()
+    } else {
+        body.chars()
+            .filter(|c| !matches!(c, '\'' | '\u{2019}'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
     let mut out = String::with_capacity(body.len() + 1);
     if let Some(p) = prefix {
@@ -203,11 +210,28 @@ pub fn token_features(
     {
         return; // an emoji: its word feature says it all
     }
-    // Character n-grams (3 to 5) of "<word>", on char boundaries.
-    let mut marked = Vec::with_capacity(norm.len() + 2);
-    marked.push(b'<');
-    marked.extend_from_slice(norm);
-    marked.push(b'>');
+    // Character n-grams (3 to 5) of "<word>", on char boundaries. Most words are short ASCII:
+    // they are marked in a buffer on the stack, where every byte starts a char.
+    let mut stack = [0u8; 64];
+    let mut heap = Vec::new();
+    let marked: &mut [u8] = if norm.len() + 2 <= stack.len() {
+        &mut stack[..norm.len() + 2]
+    } else {
+        heap.resize(norm.len() + 2, 0);
+        &mut heap
+    };
+    marked[0] = b'<';
+    marked[1..=norm.len()].copy_from_slice(norm);
+    marked[norm.len() + 1] = b'>';
+    let marked = &*marked;
+    if marked.is_ascii() {
+        for n in 3..=5.min(marked.len()) {
+            for w in marked.windows(n) {
+                emit(bucket(CHARS, &[w]));
+            }
+        }
+        return;
+    }
     let starts: Vec<usize> = (0..marked.len())
         .filter(|&i| marked[i] & 0xC0 != 0x80)
         .chain(std::iter::once(marked.len()))
