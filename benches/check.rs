@@ -11,6 +11,19 @@ use safepost::{Checker, Config};
 mod common;
 use common::post;
 
+/// Units repeated into adversarial texts: titles, ages, digits, dashes, emoji, text without
+/// spaces, trigger words (the kinds that once cost the square of their length).
+const ADVERSARIAL: &[&str] = &[
+    "Mr ",
+    "34yo woman ",
+    "07700 900123 ",
+    "- 34 - ",
+    "😂🔥 ",
+    "a",
+    "frequent flyer ",
+    "f*ck ",
+];
+
 fn bench_check(c: &mut Criterion) {
     let inputs = common::inputs();
     let checker = Checker::new(Config::default()).expect("default config");
@@ -25,6 +38,20 @@ fn bench_check(c: &mut Criterion) {
         }
     }
     group.finish();
+    // Adversarial texts at 16k and 64k characters: cost must stay linear (tests/growth.rs
+    // holds the ratio in the test command; this reports the times).
+    let mut growth = c.benchmark_group("growth");
+    for unit in ADVERSARIAL {
+        for len in [16_000, 64_000] {
+            let text = post(unit, len);
+            growth.throughput(Throughput::Bytes(text.len() as u64));
+            let name = unit.trim().replace(' ', "_");
+            growth.bench_with_input(BenchmarkId::new(name, len), &text, |b, text| {
+                b.iter(|| checker.check(black_box(text)))
+            });
+        }
+    }
+    growth.finish();
     c.bench_function("checker_new", |b| {
         b.iter(|| Checker::new(black_box(Config::default())).expect("config"))
     });

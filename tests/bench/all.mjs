@@ -93,6 +93,15 @@ function report({ native, wasm, browser, sizes, started }) {
         rows.push([`linear in length (${b.name}): cost per char at 63,206 ÷ at 3,000`, `${ratio.toFixed(2)}×`, `≤ ${LINEAR_SLACK}×`, verdict(ratio <= LINEAR_SLACK)]);
       }
     }
+    // Adversarial inputs (benches/check.rs "growth"): per-char cost at 64k ÷ at 16k.
+    const units = [...new Set(Object.keys(native).filter((k) => k.startsWith('growth/')).map((k) => k.split('/')[1]))];
+    for (const u of units) {
+      const a = native[`growth/${u}/16000`], z = native[`growth/${u}/64000`];
+      if (a && z) {
+        const ratio = z.us / 64000 / (a.us / 16000);
+        rows.push([`adversarial "${u}": 64k in ${us(z.us)}, cost per char ÷ at 16k`, `${ratio.toFixed(2)}×`, `≤ ${LINEAR_SLACK}×`, verdict(ratio <= LINEAR_SLACK)]);
+      }
+    }
     const cn = native['checker_new'];
     if (cn) rows.push(['Checker::new (default config)', us(cn.us), '–', '–']);
     md.push(table(['benchmark', 'native', 'budget', 'result'], rows));

@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { CSP, DIST_RELEASE, SITES, launch, openFixture, settle, typeInEditor, withoutWasm, highlightedTexts } from './harness.mjs';
-import { CRITICAL, EDITORS, GUARD, SAFE, clickCentre, flagsOf, guardOpen, posts, until, waitForHighlights } from './helpers.mjs';
+import { CRITICAL, EDITORS, GUARD, SAFE, clickCentre, flagsOf, guardOpen, posts, stopWorker, until, waitForHighlights } from './helpers.mjs';
 import { EXTENSION_FILES } from './proof-helpers.mjs';
 
 const X = EDITORS[0];
@@ -19,18 +19,6 @@ async function ready(page, hooks = true) {
 
 async function clearStorage(app) {
   await app.serviceWorker.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
-}
-
-/** Stops every service worker (the extension's goes idle-stopped, as Chrome does after 30 s). */
-async function stopWorker(app, page) {
-  const cdp = await page.context().newCDPSession(page);
-  const worker = app.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${app.extensionId}/`));
-  const closed = worker ? new Promise((r) => worker.once('close', r)) : Promise.resolve();
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
-  await cdp.send('ServiceWorker.disable');
-  await cdp.detach();
 }
 
 /** The extension's service worker, started again if it was stopped. */

@@ -92,3 +92,15 @@ export async function guardOpen(page) {
 }
 
 export { modelText, posts };
+
+/** Stops every service worker (the extension's goes idle-stopped, as Chrome does after 30 s). */
+export async function stopWorker(app, page) {
+  const cdp = await page.context().newCDPSession(page);
+  const worker = app.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${app.extensionId}/`));
+  const closed = worker ? new Promise((r) => worker.once('close', r)) : Promise.resolve();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
+  await cdp.send('ServiceWorker.disable');
+  await cdp.detach();
+}

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { SITES, launch, openFixture, highlightedTexts, modelText, typeInEditor } from './harness.mjs';
-import { coreFindings } from './helpers.mjs';
+import { coreFindings, stopWorker } from './helpers.mjs';
 import { EDITOR_KINDS, EXTENSION_FILES, focusNewEditor, countHighlightsInPage } from './proof-helpers.mjs';
 
 const RISKY = 'RIP Mr Khan in bed 12, you were a legend';
@@ -234,22 +234,15 @@ test('linkedin: the service worker stopped between checks is woken by the next c
     await focusNewEditor(page);
     await typeInEditor(page, RISKY);
     await expectUnderlines(page, RISKY, `${name}: first check`);
-    const cdp = await page.context().newCDPSession(page);
     let text = RISKY;
     for (let round = 0; round < 3; round++) {
-      const worker = app.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${app.extensionId}/`));
-      const closed = worker ? new Promise((r) => worker.once('close', r)) : Promise.resolve();
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
-      await cdp.send('ServiceWorker.disable');
+      await stopWorker(app, page);
       const add = round % 2 ? ` ${RISKY}` : ` ${RISKY2}`;
       await typeInEditor(page, add);
       text += add;
       await expectUnderlines(page, text, `${name}: after stopping the worker (round ${round + 1})`);
       assert.equal(await modelText(page), text);
     }
-    await cdp.detach();
     assert.deepEqual(page.__errors.map(String), []);
     await page.close();
   }
