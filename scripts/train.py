@@ -37,8 +37,8 @@ LOW = {"personal-security", "copyright", "heated-tone"}
 NUDGE_RATE = 0.01
 FLAG_RATE = {c: (0.01 if c in LOW else 0.0015) for c in CATEGORIES}
 CONFIDENT_RATE = 0.001
-SAFE_MEDIUM_TARGET = 0.012
-FLAG_SCALES = [0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0]
+SAFE_MEDIUM_TARGET = 0.013
+FLAG_SCALES = [0.25, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0]
 C = 10.0
 NB_ALPHA = 1.0
 FOLDS = 5
@@ -97,6 +97,7 @@ DEFAULT.update({c: "low" for c in LOW})
 EXACT_RULES = {"nhs-number", "chi-number", "national-insurance-number", "us-ssn", "phone-number",
                "email-address", "postcode", "hospital-number", "date-of-birth", "door-code",
                "registration-number", "workplace-term"}
+CONTEXT_RULES = {"phone-number", "email-address", "postcode", "date-of-birth"}
 IDENTIFYING_RULES = {"patient-name", "bed-location", "patient-image", "clinical-encounter",
                      "celebrity-patient"}
 NAME_RULES = {"patient-name", "bed-location"}
@@ -128,6 +129,8 @@ def rule_severity(rule, severity, level, patient):
         kept = least(severity, "high")
     else:
         kept = severity
+    if rule in CONTEXT_RULES and not patient:
+        return "low"
     allowed = patient if rule in EXACT_RULES else (rule in IDENTIFYING_RULES and level == CONFIDENT)
     return "high" if kept == "critical" and not allowed else kept
 

@@ -396,6 +396,9 @@ pub const EXACT_RULES: &[&str] = &[
 /// model is confident.
 const NAME_RULES: &[&str] = &["patient-name", "bed-location"];
 
+/// Exact rules whose match identifies a patient only when a patient is in the post.
+const CONTEXT_RULES: &[&str] = &["phone-number", "email-address", "postcode", "date-of-birth"];
+
 /// Rules whose critical is a direct identifier or an image with a patient in it: critical
 /// where the model is confident of their category.
 const IDENTIFYING_RULES: &[&str] = &[
@@ -421,6 +424,11 @@ pub fn rule_severity(rule: &str, severity: Severity, level: Level, patient: bool
             Level::Confident => severity,
         }
     };
+    // A contact detail or a date of birth with no patient in the post is most likely the
+    // writer's own or a service's: an advisory note.
+    if CONTEXT_RULES.contains(&rule) && !patient {
+        return kept.min(Severity::Low);
+    }
     let critical_allowed = if EXACT_RULES.contains(&rule) {
         patient
     } else {
@@ -509,6 +517,10 @@ mod tests {
         );
         assert_eq!(
             rule_severity("phone-number", crit, Level::Below, false),
+            Severity::Low
+        );
+        assert_eq!(
+            rule_severity("hospital-number", crit, Level::Below, false),
             Severity::High
         );
         assert_eq!(
