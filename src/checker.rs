@@ -79,17 +79,8 @@ impl Checker {
         let doc = Document::new(text);
         let ctx = Context::new(options.media_attached, &self.workplace);
         let hits = self.rule_hits(&doc, &ctx);
-        let f = model::featurise(&doc, &fired(&hits), options.media_attached);
-        let windows = model::windows(f.per_sentence.len())
-            .into_iter()
-            .map(|w| {
-                let mut v: Vec<u32> = f.global.clone();
-                for s in w {
-                    v.extend(&f.per_sentence[s]);
-                }
-                v
-            })
-            .collect();
+        let windows =
+            model::featurise(&doc, &fired(&hits), options.media_attached).window_buckets();
         let rules = hits
             .iter()
             .map(|(id, h)| (*id, h.category, h.severity))
@@ -147,8 +138,9 @@ impl Checker {
     /// One slice of the start-up work that would otherwise fall on the first check: compiling
     /// the rules' patterns and word lists. Step `n` runs the n-th rule over a short text that
     /// reaches most of them; the step after the last rule folds every list registered so far
-    /// into the shared phrase index and loads the classifier's weights. Returns false once there is nothing left, so a caller can
-    /// run steps in idle time (`while checker.warm_up_step(n) { n += 1 }`, a few per slice).
+    /// into the shared phrase index and loads the classifier's weights. Returns false once
+    /// there is nothing left, so a caller can run steps in idle time
+    /// (`while checker.warm_up_step(n) { n += 1 }`, a few per slice).
     pub fn warm_up_step(&self, step: usize) -> bool {
         if let Some(rule) = self.rules.get(step) {
             let doc = Document::new(WARM_UP_TEXT);

@@ -76,12 +76,32 @@ pub struct ModelHit {
 /// Features of one check, per sentence: what training writes out and what scoring sums.
 pub struct Featurised {
     pub tokens: Vec<Token>,
-    /// `sentence_of[t]`: the sentence of token `t`.
+    /// `sentence_of[t]`: the sentence of token `t` (in order: a sentence's tokens are
+    /// contiguous).
     pub sentence_of: Vec<usize>,
+    /// `negated[t]`: token `t` is within reach of a negation before it in its sentence.
+    pub negated: Vec<bool>,
     /// Buckets of each sentence's features (with repeats).
     pub per_sentence: Vec<Vec<u32>>,
     /// Buckets that belong to every window (an attached image).
     pub global: Vec<u32>,
+}
+
+impl Featurised {
+    /// The feature buckets of each window of [`windows`], the whole post first: what
+    /// training fits.
+    pub fn window_buckets(&self) -> Vec<Vec<u32>> {
+        windows(self.per_sentence.len())
+            .into_iter()
+            .map(|w| {
+                let mut v = self.global.clone();
+                for s in w {
+                    v.extend(&self.per_sentence[s]);
+                }
+                v
+            })
+            .collect()
+    }
 }
 
 /// Sentence ranges scored together: the whole post first, then every run of three.
@@ -101,6 +121,7 @@ pub fn featurise(doc: &Document, rule_hits: &[(&str, usize)], media: bool) -> Fe
     let mut per_sentence = vec![Vec::new(); n];
     let tokens = tokens(doc.text);
     let mut sentence_of = Vec::with_capacity(tokens.len());
+    let mut negated = Vec::with_capacity(tokens.len());
     let mut s = 0;
     let mut previous: Option<usize> = None;
     let mut negation_left = 0;
@@ -114,13 +135,13 @@ pub fn featurise(doc: &Document, rule_hits: &[(&str, usize)], media: bool) -> Fe
             negation_left = 0;
         }
         sentence_of.push(s);
+        negated.push(negation_left > 0);
         let sink = &mut per_sentence[s];
-        let negated = negation_left > 0;
         token_features(
             doc.text,
             token,
             previous.map(|p| &tokens[p]),
-            negated,
+            negation_left > 0,
             &mut |b| sink.push(b),
         );
         negation_left = if is_negation(token) {
@@ -142,6 +163,7 @@ pub fn featurise(doc: &Document, rule_hits: &[(&str, usize)], media: bool) -> Fe
     Featurised {
         tokens,
         sentence_of,
+        negated,
         per_sentence,
         global,
     }
@@ -291,23 +313,16 @@ impl Classifier {
     /// The (at most three) words of sentence `s` whose features weigh most towards category
     /// `c`, strongest first.
     fn cues(&self, doc: &Document, features: &Featurised, s: usize, c: usize) -> Vec<Range<usize>> {
+        let of = &features.sentence_of;
+        let tokens = of.partition_point(|&x| x < s)..of.partition_point(|&x| x <= s);
         let mut scored: Vec<(i32, Range<usize>)> = Vec::new();
-        let mut previous: Option<&Token> = None;
-        let mut negation_left = 0;
-        for (t, token) in features.tokens.iter().enumerate() {
-            if features.sentence_of[t] != s {
-                continue;
-            }
+        for t in tokens.clone() {
+            let token = &features.tokens[t];
+            let previous = (t > tokens.start).then(|| &features.tokens[t - 1]);
             let mut weight = 0i32;
-            token_features(doc.text, token, previous, negation_left > 0, &mut |b| {
+            token_features(doc.text, token, previous, features.negated[t], &mut |b| {
                 weight += self.weights[b as usize * CATEGORIES + c] as i32
             });
-            negation_left = if features::is_negation(token) {
-                features::NEGATION_REACH
-            } else {
-                negation_left.saturating_sub(1)
-            };
-            previous = Some(token);
             if weight > 0 {
                 scored.push((weight, token.span.clone()));
             }
